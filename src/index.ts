@@ -1,0 +1,1 @@
+export { default as DateHelper } from './DateHelper';
