@@ -1,7 +1,7 @@
 // Full build: rollup (lib/, es/, dist/), then declarations from the sources into lib/ and es/.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 const bin = (name) => join('node_modules', '.bin', name);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
@@ -10,14 +10,29 @@ for (const dir of ['lib', 'es', 'dist']) rmSync(dir, { recursive: true, force: t
 run(bin('rollup'), ['-c', 'rollup.config.js', '--bundleConfigAsCjs', '--silent']);
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 
-// es/ holds ES modules; tell Node so, and give it the same declarations as lib/.
-writeFileSync('es/package.json', '{ "type": "module" }\n');
+// Declarations keep the sources' extensionless imports; under Node's ESM rules (es/ is
+// "type": "module") those do not resolve, so point each one at its `.js` file explicitly.
+function withExtensions(file, text) {
+	return text.replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]*)\2/g, (match, lead, quote, spec) => {
+		if (/\.(js|json)$/.test(spec)) return match;
+		const base = resolve(dirname(file), spec);
+		if (existsSync(`${base}.d.ts`)) return `${lead}${quote}${spec}.js${quote}`;
+		if (existsSync(join(base, 'index.d.ts'))) return `${lead}${quote}${spec}/index.js${quote}`;
+		return match;
+	});
+}
 function copyDeclarations(from, to) {
 	for (const name of readdirSync(from)) {
 		const path = join(from, name);
 		if (statSync(path).isDirectory()) copyDeclarations(path, join(to, name));
-		else if (name.endsWith('.d.ts')) cpSync(path, join(to, name));
+		else if (name.endsWith('.d.ts')) {
+			const text = withExtensions(path, readFileSync(path, 'utf8'));
+			writeFileSync(path, text);
+			writeFileSync(join(to, name), text);
+		}
 	}
 }
+// es/ holds ES modules; tell Node so, and give it the same declarations as lib/.
+writeFileSync('es/package.json', '{ "type": "module" }\n');
 copyDeclarations('lib', 'es');
 console.log('build: lib/, es/, dist/ written');

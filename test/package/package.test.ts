@@ -1,0 +1,109 @@
+// Package hygiene: what npm publishes resolves for require, import, bundlers and TypeScript,
+// and the browser builds carry no Node-only code.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, installPacked, packedTarball } from '../helpers/pack';
+
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const NODE_ONLY =
+	/node:crypto|require\(["']crypto["']\)|createDiffieHellman|\bBuffer\b|cross-fetch|node-fetch/;
+
+/** Follows relative imports from `entry`, applying the package's `browser` field mapping. */
+function browserGraph(entry: string, browserMap: Record<string, string>): Map<string, string> {
+	const seen = new Map<string, string>();
+	const visit = (file: string) => {
+		const rel = `./${file.slice(ROOT.length + 1)}`;
+		const mapped = browserMap[rel] ? resolve(ROOT, browserMap[rel]) : file;
+		if (seen.has(mapped)) return;
+		const text = readFileSync(mapped, 'utf8');
+		seen.set(mapped, text);
+		for (const match of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+			visit(resolve(dirname(mapped), match[1] as string));
+		}
+	};
+	visit(entry);
+	return seen;
+}
+
+describe('published package', () => {
+	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+		browser: Record<string, string>;
+		dependencies: Record<string, string>;
+	};
+
+	it('keeps Node-only code out of dist/', () => {
+		for (const file of ['amazon-cognito-identity.js', 'amazon-cognito-identity.min.js']) {
+			const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
+			expect(text, file).not.toMatch(NODE_ONLY);
+		}
+	});
+
+	it('keeps Node-only code out of the module graph bundlers build for the browser', () => {
+		for (const entry of ['es/index.js', 'lib/index.js']) {
+			const graph = browserGraph(join(ROOT, entry), pkg.browser);
+			expect(graph.size).toBeGreaterThan(5);
+			for (const [file, text] of graph) {
+				expect(text, file).not.toMatch(/node:crypto|require\(["']crypto["']\)|createDiffieHellman/);
+			}
+		}
+	});
+
+	it('maps every platform seam to a browser twin that exists', () => {
+		for (const [from, to] of Object.entries(pkg.browser)) {
+			expect(existsSync(join(ROOT, from)), from).toBe(true);
+			expect(existsSync(join(ROOT, to)), to).toBe(true);
+		}
+	});
+
+	it('declares only runtime dependencies that the built code imports', () => {
+		const built = readdirSync(join(ROOT, 'lib'), { recursive: true })
+			.map(String)
+			.filter((f) => f.endsWith('.js'))
+			.map((f) => readFileSync(join(ROOT, 'lib', f), 'utf8'))
+			.join('\n');
+		for (const dep of Object.keys(pkg.dependencies)) {
+			expect(built, dep).toMatch(
+				new RegExp(`require\\(['"]${dep}['"]\\)|import\\(['"]${dep}['"]\\)`),
+			);
+		}
+		for (const allowed of Object.keys(pkg.dependencies)) {
+			expect(['cross-fetch', 'js-cookie', 'buffer', 'crypto-js']).toContain(allowed);
+		}
+	});
+
+	it('passes publint', () => {
+		const out = execFileSync(bin('publint'), ['run', packedTarball(), '--strict'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		});
+		expect(out).not.toMatch(/error|warning/i);
+	});
+
+	it('passes Are The Types Wrong for every entry point', () => {
+		const out = execFileSync(bin('attw'), [packedTarball(), '--format', 'ascii', '--no-emoji'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		});
+		expect(out).toMatch(/No problems found/);
+	});
+
+	it('loads through require and import in Node', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'cognito-node-'));
+		installPacked(dir);
+		const script = `
+			const cjs = require('amazon-cognito-identity-js');
+			import('amazon-cognito-identity-js').then((esm) => {
+				console.log(JSON.stringify({ cjs: Object.keys(cjs), esm: Object.keys(esm).filter((k) => k !== 'default') }));
+			});`;
+		writeFileSync(join(dir, 'check.cjs'), script);
+		const out = JSON.parse(execFileSync('node', ['check.cjs'], { cwd: dir, encoding: 'utf8' })) as {
+			cjs: string[];
+			esm: string[];
+		};
+		expect(out.cjs).toContain('CognitoUserPool');
+		expect([...out.esm].sort()).toEqual([...out.cjs].sort());
+	});
+});
