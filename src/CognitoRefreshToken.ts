@@ -1,0 +1,15 @@
+/** The opaque refresh token of a session. */
+export default class CognitoRefreshToken {
+	/** The token, or `''`. */
+	token: string;
+
+	/** @param data - an object with `RefreshToken`; anything else gives an empty token. */
+	constructor({ RefreshToken }: { RefreshToken?: string | null } = {}) {
+		this.token = RefreshToken || '';
+	}
+
+	/** @returns the token. */
+	getToken(): string {
+		return this.token;
+	}
+}
