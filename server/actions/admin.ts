@@ -1,0 +1,231 @@
+import { randomBytes } from 'node:crypto';
+import { MSG, err, invalidParameter, notAuthorized } from '../errors';
+import type { Service } from '../service';
+import type { ClientConfig, MfaConfiguration, PoolConfig, PoolRecord, UserRecord } from '../state';
+import {
+	type Json,
+	optAttributes,
+	optBool,
+	optNumber,
+	optObject,
+	optString,
+	optStringArray,
+	reqString,
+} from '../validate';
+import { applyAttributes, checkAttributeName } from './attributes';
+import { newUser, resolveSignUpName } from './signup';
+import { applyMfaPreference, attributeList, mfaSummary, removeUser } from './user';
+
+const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomFrom(alphabet: string, length: number): string {
+	return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+export function describePool(pool: PoolRecord): Json {
+	const c = pool.config;
+	return { ...c, EstimatedNumberOfUsers: Object.keys(pool.users).length };
+}
+
+export function createUserPool(svc: Service, body: Json): Json {
+	const name = reqString(body, 'PoolName');
+	const policies = optObject(body, 'Policies');
+	const pp = (policies && optObject(policies, 'PasswordPolicy')) ?? {};
+	const mfa = optString(body, 'MfaConfiguration') ?? 'OFF';
+	if (!['OFF', 'ON', 'OPTIONAL'].includes(mfa)) {
+		throw invalidParameter(
+			`1 validation error detected: Value '${mfa}' at 'mfaConfiguration' failed to satisfy constraint: Member must satisfy enum value set: [OFF, ON, OPTIONAL]`,
+		);
+	}
+	const usernameAttributes = optStringArray(body, 'UsernameAttributes');
+	const aliasAttributes = optStringArray(body, 'AliasAttributes');
+	if (usernameAttributes?.length && aliasAttributes?.length) {
+		throw invalidParameter(
+			'Only one of the aliasAttributes or usernameAttributes can be set in a User Pool',
+		);
+	}
+	const device = optObject(body, 'DeviceConfiguration');
+	const id = `${svc.options.region}_${randomFrom(ALNUM, 9)}`;
+	const now = svc.now() / 1000;
+	const config: PoolConfig = {
+		Id: id,
+		Name: name,
+		Arn: `arn:aws:cognito-idp:${svc.options.region}:000000000000:userpool/${id}`,
+		Policies: {
+			PasswordPolicy: {
+				MinimumLength: optNumber(pp, 'MinimumLength') ?? 8,
+				RequireUppercase: optBool(pp, 'RequireUppercase') ?? true,
+				RequireLowercase: optBool(pp, 'RequireLowercase') ?? true,
+				RequireNumbers: optBool(pp, 'RequireNumbers') ?? true,
+				RequireSymbols: optBool(pp, 'RequireSymbols') ?? true,
+				TemporaryPasswordValidityDays: optNumber(pp, 'TemporaryPasswordValidityDays') ?? 7,
+			},
+		},
+		MfaConfiguration: mfa as MfaConfiguration,
+		AutoVerifiedAttributes: optStringArray(body, 'AutoVerifiedAttributes') ?? [],
+		CreationDate: now,
+		LastModifiedDate: now,
+	};
+	if (device) {
+		config.DeviceConfiguration = {
+			ChallengeRequiredOnNewDevice: optBool(device, 'ChallengeRequiredOnNewDevice') ?? false,
+			DeviceOnlyRememberedOnUserPrompt:
+				optBool(device, 'DeviceOnlyRememberedOnUserPrompt') ?? false,
+		};
+	}
+	if (usernameAttributes?.length) config.UsernameAttributes = usernameAttributes;
+	if (aliasAttributes?.length) config.AliasAttributes = aliasAttributes;
+	svc.state.pools[id] = { config, clients: {}, users: {}, devices: {} };
+	svc.changed();
+	return { UserPool: describePool(svc.pool(id)) };
+}
+
+export function describeUserPool(svc: Service, body: Json): Json {
+	return { UserPool: describePool(svc.pool(reqString(body, 'UserPoolId'))) };
+}
+
+export function createUserPoolClient(svc: Service, body: Json): Json {
+	const pool = svc.pool(reqString(body, 'UserPoolId'));
+	const prevent = optString(body, 'PreventUserExistenceErrors') ?? 'ENABLED';
+	if (prevent !== 'ENABLED' && prevent !== 'LEGACY') {
+		throw invalidParameter(`Invalid PreventUserExistenceErrors value: ${prevent}`);
+	}
+	const now = svc.now() / 1000;
+	const client: ClientConfig = {
+		ClientId: randomFrom(LOWER, 26),
+		ClientName: reqString(body, 'ClientName'),
+		UserPoolId: pool.config.Id,
+		ExplicitAuthFlows: optStringArray(body, 'ExplicitAuthFlows') ?? [
+			'ALLOW_USER_SRP_AUTH',
+			'ALLOW_CUSTOM_AUTH',
+			'ALLOW_REFRESH_TOKEN_AUTH',
+		],
+		AccessTokenValidity: optNumber(body, 'AccessTokenValidity'),
+		IdTokenValidity: optNumber(body, 'IdTokenValidity'),
+		RefreshTokenValidity: optNumber(body, 'RefreshTokenValidity'),
+		TokenValidityUnits: optObject(body, 'TokenValidityUnits') as ClientConfig['TokenValidityUnits'],
+		PreventUserExistenceErrors: prevent,
+		EnableTokenRevocation: optBool(body, 'EnableTokenRevocation') ?? true,
+		CreationDate: now,
+		LastModifiedDate: now,
+	};
+	if (optBool(body, 'GenerateSecret')) client.ClientSecret = randomFrom(LOWER, 51);
+	pool.clients[client.ClientId] = client;
+	svc.changed();
+	return { UserPoolClient: { ...client } };
+}
+
+function adminUser(svc: Service, body: Json): { pool: PoolRecord; user: UserRecord } {
+	const pool = svc.pool(reqString(body, 'UserPoolId'));
+	const user = svc.findUser(pool, reqString(body, 'Username'));
+	if (!user) throw err('UserNotFoundException', MSG.userNotFound);
+	return { pool, user };
+}
+
+export function userType(user: UserRecord, attributesKey = 'Attributes'): Json {
+	return {
+		Username: user.username,
+		[attributesKey]: attributeList(user),
+		UserCreateDate: user.created / 1000,
+		UserLastModifiedDate: user.modified / 1000,
+		Enabled: user.enabled,
+		UserStatus: user.status,
+		...mfaSummary(user),
+	};
+}
+
+function temporaryPassword(): string {
+	// Satisfies the strictest policy: upper, lower, digit, symbol, length 16.
+	return `Aa1!${randomBytes(9).toString('base64url')}`;
+}
+
+export function adminCreateUser(svc: Service, body: Json): Json {
+	const pool = svc.pool(reqString(body, 'UserPoolId'));
+	const name = reqString(body, 'Username');
+	const given = optAttributes(body, 'UserAttributes') ?? [];
+	for (const a of given) checkAttributeName(a.Name);
+	const resolved = resolveSignUpName(
+		pool,
+		name,
+		Object.fromEntries(given.map((a) => [a.Name, a.Value])),
+	);
+	const password = optString(body, 'TemporaryPassword') ?? temporaryPassword();
+	svc.validatePassword(pool, password);
+	const user = newUser(svc, pool, resolved.username, resolved.attrs);
+	svc.setPassword(pool, user, password);
+	user.status = 'FORCE_CHANGE_PASSWORD';
+	pool.users[user.username] = user;
+	if (optString(body, 'MessageAction') !== 'SUPPRESS') {
+		const delivery = svc.deliveryFor(user, ['email', 'phone_number']);
+		if (delivery) svc.deliver(pool, user, 'invitation', password, delivery);
+	}
+	svc.changed();
+	return { User: userType(user) };
+}
+
+export function adminConfirmSignUp(svc: Service, body: Json): Json {
+	const { user } = adminUser(svc, body);
+	if (user.status !== 'UNCONFIRMED')
+		throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+	user.status = 'CONFIRMED';
+	svc.changed();
+	return {};
+}
+
+export function adminGetUser(svc: Service, body: Json): Json {
+	return userType(adminUser(svc, body).user, 'UserAttributes');
+}
+
+export function adminDeleteUser(svc: Service, body: Json): Json {
+	const { pool, user } = adminUser(svc, body);
+	removeUser(svc, pool.config.Id, user.username);
+	return {};
+}
+
+export function adminSetUserPassword(svc: Service, body: Json): Json {
+	const { pool, user } = adminUser(svc, body);
+	const password = reqString(body, 'Password');
+	svc.validatePassword(pool, password);
+	svc.setPassword(pool, user, password);
+	user.status = optBool(body, 'Permanent') ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
+	svc.changed();
+	return {};
+}
+
+export function adminSetUserMFAPreference(svc: Service, body: Json): Json {
+	applyMfaPreference(svc, adminUser(svc, body).user, body);
+	return {};
+}
+
+export function adminUpdateUserAttributes(svc: Service, body: Json): Json {
+	const { pool, user } = adminUser(svc, body);
+	applyAttributes(svc, pool, user, optAttributes(body, 'UserAttributes') ?? [], false);
+	return {};
+}
+
+export function listUsers(svc: Service, body: Json): Json {
+	const pool = svc.pool(reqString(body, 'UserPoolId'));
+	const limit = optNumber(body, 'Limit') ?? 60;
+	const filter = optString(body, 'Filter');
+	let users = Object.values(pool.users).sort(
+		(a, b) => a.created - b.created || a.username.localeCompare(b.username),
+	);
+	if (filter) {
+		const m = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
+		if (!m) throw invalidParameter('Invalid Filter');
+		const [, attr = '', op, value = ''] = m;
+		const get = (u: UserRecord) =>
+			attr === 'username' ? u.username : attr === 'status' ? u.status : u.attributes[attr];
+		users = users.filter((u) => (op === '=' ? get(u) === value : (get(u) ?? '').startsWith(value)));
+	}
+	const token = optString(body, 'PaginationToken');
+	const start = token ? Number(Buffer.from(token, 'base64url').toString('utf8')) : 0;
+	if (!Number.isInteger(start) || start < 0) throw invalidParameter('Invalid pagination token');
+	const page = users.slice(start, start + limit);
+	const out: Json = { Users: page.map((u) => userType(u)) };
+	if (start + page.length < users.length) {
+		out.PaginationToken = Buffer.from(String(start + page.length)).toString('base64url');
+	}
+	return out;
+}

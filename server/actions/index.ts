@@ -1,0 +1,51 @@
+import type { Service } from '../service';
+import type { Json } from '../validate';
+import * as admin from './admin';
+import * as attributes from './attributes';
+import * as devices from './devices';
+import { initiateAuth } from './initiateAuth';
+import { respondToAuthChallenge } from './respond';
+import * as signup from './signup';
+import * as user from './user';
+
+export type Action = (svc: Service, body: Json) => Json | Promise<Json>;
+
+/** X-Amz-Target action name → handler. */
+export const ACTIONS: Record<string, Action> = {
+	CreateUserPool: admin.createUserPool,
+	DescribeUserPool: admin.describeUserPool,
+	CreateUserPoolClient: admin.createUserPoolClient,
+	AdminCreateUser: admin.adminCreateUser,
+	AdminConfirmSignUp: admin.adminConfirmSignUp,
+	AdminGetUser: admin.adminGetUser,
+	AdminDeleteUser: admin.adminDeleteUser,
+	AdminSetUserPassword: admin.adminSetUserPassword,
+	AdminSetUserMFAPreference: admin.adminSetUserMFAPreference,
+	AdminUpdateUserAttributes: admin.adminUpdateUserAttributes,
+	ListUsers: admin.listUsers,
+	SignUp: signup.signUp,
+	ConfirmSignUp: signup.confirmSignUp,
+	ResendConfirmationCode: signup.resendConfirmationCode,
+	ForgotPassword: signup.forgotPassword,
+	ConfirmForgotPassword: signup.confirmForgotPassword,
+	InitiateAuth: initiateAuth,
+	RespondToAuthChallenge: respondToAuthChallenge,
+	ConfirmDevice: devices.confirmDevice,
+	GetDevice: devices.getDevice,
+	ListDevices: devices.listDevices,
+	UpdateDeviceStatus: devices.updateDeviceStatus,
+	ForgetDevice: devices.forgetDevice,
+	ChangePassword: user.changePassword,
+	GetUser: user.getUser,
+	UpdateUserAttributes: attributes.updateUserAttributes,
+	DeleteUserAttributes: attributes.deleteUserAttributes,
+	GetUserAttributeVerificationCode: attributes.getUserAttributeVerificationCode,
+	VerifyUserAttribute: attributes.verifyUserAttribute,
+	DeleteUser: user.deleteUser,
+	GlobalSignOut: user.globalSignOut,
+	RevokeToken: user.revokeToken,
+	SetUserMFAPreference: user.setUserMFAPreference,
+	SetUserSettings: user.setUserSettings,
+	AssociateSoftwareToken: user.associateSoftwareToken,
+	VerifySoftwareToken: user.verifySoftwareToken,
+};

@@ -1,0 +1,230 @@
+import { MSG, err, invalidParameter, notAuthorized } from '../errors';
+import {
+	type Login,
+	afterPassword,
+	customNext,
+	deviceSaltHex,
+	deviceVerifierHex,
+	mfaChallenge,
+	srpChallenge,
+	srpPoolName,
+	startMfa,
+	userDevice,
+} from '../flow';
+import { defaultVerify } from '../customAuth';
+import type { Service } from '../service';
+import type { AuthSession } from '../sessions';
+import { own } from '../state';
+import { TIMESTAMP_RE, claimSignature, serverKey, signatureMatches } from '../srp';
+import { totpMatches } from '../totp';
+import { type Json, optString, optStringMap, reqParam, reqString } from '../validate';
+import { applyAttributes } from './attributes';
+import { parseA } from './initiateAuth';
+
+const CHALLENGES = [
+	'SMS_MFA',
+	'SOFTWARE_TOKEN_MFA',
+	'SELECT_MFA_TYPE',
+	'MFA_SETUP',
+	'PASSWORD_VERIFIER',
+	'CUSTOM_CHALLENGE',
+	'DEVICE_SRP_AUTH',
+	'DEVICE_PASSWORD_VERIFIER',
+	'ADMIN_NO_SRP_AUTH',
+	'NEW_PASSWORD_REQUIRED',
+];
+
+export async function respondToAuthChallenge(svc: Service, body: Json): Promise<Json> {
+	const name = reqString(body, 'ChallengeName');
+	const { pool, client } = svc.client(reqString(body, 'ClientId'));
+	const responses = optStringMap(body, 'ChallengeResponses') ?? {};
+	if (!CHALLENGES.includes(name)) {
+		throw invalidParameter(
+			`1 validation error detected: Value '${name}' at 'challengeName' failed to satisfy constraint: Member must satisfy enum value set: [${CHALLENGES.join(', ')}]`,
+		);
+	}
+	const username = reqParam(responses, 'USERNAME');
+	svc.checkSecretHash(client, [username], responses.SECRET_HASH);
+	const session = svc.sessions.get(
+		optString(body, 'Session'),
+		client.ClientId,
+		name,
+		name === 'PASSWORD_VERIFIER' ? responses.PASSWORD_CLAIM_SECRET_BLOCK : undefined,
+	);
+	if (session.decoy) {
+		svc.sessions.consume(session);
+		throw notAuthorized(MSG.badCredentials);
+	}
+	const user = pool.users[session.username];
+	const named = svc.findUser(pool, username);
+	if (!user || named !== user) {
+		svc.sessions.consume(session);
+		throw notAuthorized(MSG.sessionInvalid);
+	}
+	const login: Login = {
+		svc,
+		pool,
+		client,
+		user,
+		authFlow: session.authFlow,
+		clientMetadata: optStringMap(body, 'ClientMetadata') ?? session.clientMetadata,
+	};
+	switch (name) {
+		case 'PASSWORD_VERIFIER':
+			return passwordVerifier(login, session, responses);
+		case 'DEVICE_SRP_AUTH': {
+			svc.sessions.consume(session);
+			if (reqParam(responses, 'DEVICE_KEY') !== session.deviceKey)
+				throw notAuthorized(MSG.sessionInvalid);
+			const device = userDevice(login, session.deviceKey);
+			const A = parseA(responses);
+			return srpChallenge(
+				login,
+				A,
+				deviceVerifierHex(device),
+				deviceSaltHex(device),
+				'DEVICE_PASSWORD_VERIFIER',
+				{
+					deviceKey: device.key,
+				},
+			);
+		}
+		case 'DEVICE_PASSWORD_VERIFIER': {
+			svc.sessions.consume(session);
+			const device = userDevice(login, session.deviceKey ?? '');
+			verifyClaim(session, responses, device.groupKey, device.key);
+			device.lastAuth = svc.now();
+			return startMfa(login, device);
+		}
+		case 'SMS_MFA':
+		case 'SOFTWARE_TOKEN_MFA':
+			return mfaAnswer(login, session, responses);
+		case 'SELECT_MFA_TYPE': {
+			svc.sessions.consume(session);
+			const answer = reqParam(responses, 'ANSWER');
+			if (answer !== 'SMS_MFA' && answer !== 'SOFTWARE_TOKEN_MFA') {
+				throw invalidParameter('Invalid MFA type provided in ANSWER');
+			}
+			return mfaChallenge(login, answer, session.deviceKey);
+		}
+		case 'MFA_SETUP':
+			if (session.setupStage !== 'respond') throw notAuthorized(MSG.sessionInvalid);
+			svc.sessions.consume(session);
+			return svc.authenticationResult(pool, client, user, { deviceKey: session.deviceKey });
+		case 'NEW_PASSWORD_REQUIRED': {
+			const password = reqParam(responses, 'NEW_PASSWORD');
+			svc.validatePassword(pool, password);
+			const attrs = Object.entries(responses)
+				.filter(([k]) => k.startsWith('userAttributes.'))
+				.map(([k, v]) => ({ Name: k.slice('userAttributes.'.length), Value: v }));
+			applyAttributes(svc, pool, user, attrs, false);
+			svc.sessions.consume(session);
+			svc.setPassword(pool, user, password);
+			user.status = 'CONFIRMED';
+			svc.changed();
+			return afterPassword(login, session.deviceKey);
+		}
+		case 'CUSTOM_CHALLENGE':
+			return customAnswer(login, session, responses);
+		default:
+			throw invalidParameter(`Challenge ${name} is not supported by RespondToAuthChallenge`);
+	}
+}
+
+function verifyClaim(
+	session: AuthSession,
+	responses: Record<string, string>,
+	poolName: string,
+	userId: string,
+): void {
+	const srp = session.srp;
+	const block = reqParam(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
+	const signature = reqParam(responses, 'PASSWORD_CLAIM_SIGNATURE');
+	const timestamp = reqParam(responses, 'TIMESTAMP');
+	if (!TIMESTAMP_RE.test(timestamp)) throw invalidParameter('TIMESTAMP format is invalid');
+	if (!srp || block !== srp.secretBlock) throw notAuthorized(MSG.badCredentials);
+	const key = serverKey(srp.A, srp, srp.v);
+	if (!key) throw notAuthorized(MSG.badCredentials);
+	const expected = claimSignature(key, poolName, userId, block, timestamp);
+	if (!signatureMatches(expected, signature)) throw notAuthorized(MSG.badCredentials);
+}
+
+function passwordVerifier(
+	login: Login,
+	session: AuthSession,
+	responses: Record<string, string>,
+): Promise<Json> | Json {
+	login.svc.sessions.consume(session);
+	verifyClaim(session, responses, srpPoolName(login), login.user.username);
+	if (session.authFlow === 'CUSTOM_AUTH') {
+		const history = [
+			...session.customHistory,
+			{ challengeName: 'PASSWORD_VERIFIER', challengeResult: true },
+		];
+		return customNext(login, history, undefined, knownDevice(login, responses.DEVICE_KEY));
+	}
+	return afterPassword(login, responses.DEVICE_KEY);
+}
+
+function knownDevice(login: Login, key: string | undefined): string | undefined {
+	if (!key) return undefined;
+	const device = own(login.pool.devices, key);
+	return device && device.username === login.user.username && device.confirmed ? key : undefined;
+}
+
+const MAX_MFA_ATTEMPTS = 3;
+
+function mfaAnswer(
+	login: Login,
+	session: AuthSession,
+	responses: Record<string, string>,
+): Promise<Json> {
+	const { user, svc } = login;
+	let ok: boolean;
+	if (session.challenge === 'SMS_MFA') {
+		ok = reqParam(responses, 'SMS_MFA_CODE') === session.smsCode;
+	} else {
+		const code = reqParam(responses, 'SOFTWARE_TOKEN_MFA_CODE');
+		ok = Boolean(user.totpSecret) && totpMatches(user.totpSecret ?? '', code, svc.now());
+	}
+	if (!ok) {
+		// The same session may be retried a few times, as the service allows for mistyped codes.
+		session.attempts += 1;
+		if (session.attempts >= MAX_MFA_ATTEMPTS) svc.sessions.consume(session);
+		throw err(
+			'CodeMismatchException',
+			session.challenge === 'SMS_MFA' ? MSG.mfaCodeMismatch : MSG.totpCodeMismatch,
+		);
+	}
+	svc.sessions.consume(session);
+	return svc.authenticationResult(login.pool, login.client, user, { deviceKey: session.deviceKey });
+}
+
+async function customAnswer(
+	login: Login,
+	session: AuthSession,
+	responses: Record<string, string>,
+): Promise<Json> {
+	const answer = reqParam(responses, 'ANSWER');
+	login.svc.sessions.consume(session);
+	const hooks = login.svc.options.customAuth;
+	const request = {
+		userPoolId: login.pool.config.Id,
+		userName: login.user.username,
+		userAttributes: { ...login.user.attributes },
+		session: session.customHistory.map((r) => ({ ...r })),
+		clientMetadata: login.clientMetadata ?? {},
+		privateChallengeParameters: { ...(session.customPrivate ?? {}) },
+		challengeAnswer: answer,
+	};
+	const { answerCorrect } = await (hooks.verifyAuthChallengeResponse ?? defaultVerify)(request);
+	const history = [
+		...session.customHistory,
+		{
+			challengeName: 'CUSTOM_CHALLENGE',
+			challengeResult: answerCorrect,
+			challengeMetadata: session.customMetadata,
+		},
+	];
+	return customNext(login, history, undefined, knownDevice(login, responses.DEVICE_KEY));
+}

@@ -1,0 +1,202 @@
+import { MSG, err, invalidParameter, notAuthorized } from '../errors';
+import { type Service, poolName } from '../service';
+import { checkPassword } from '../srp';
+import { type MfaName, type UserRecord, own } from '../state';
+import { newTotpSecret, totpMatches } from '../totp';
+import { type Json, isObject, optObject, optString, reqString } from '../validate';
+
+export function attributeList(user: UserRecord): { Name: string; Value: string }[] {
+	const { sub, ...rest } = user.attributes;
+	const list = sub === undefined ? [] : [{ Name: 'sub', Value: sub }];
+	return [...list, ...Object.entries(rest).map(([Name, Value]) => ({ Name, Value }))];
+}
+
+export function mfaSummary(user: UserRecord): Json {
+	const out: Json = {};
+	const list: MfaName[] = [];
+	if (user.smsMfaEnabled) list.push('SMS_MFA');
+	if (user.totpEnabled) list.push('SOFTWARE_TOKEN_MFA');
+	if (user.smsMfaEnabled)
+		out.MFAOptions = [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }];
+	if (user.preferredMfa) out.PreferredMfaSetting = user.preferredMfa;
+	if (list.length) out.UserMFASettingList = list;
+	return out;
+}
+
+export async function getUser(svc: Service, body: Json): Promise<Json> {
+	const { user } = await svc.authorize(reqString(body, 'AccessToken'));
+	return { Username: user.username, UserAttributes: attributeList(user), ...mfaSummary(user) };
+}
+
+export async function changePassword(svc: Service, body: Json): Promise<Json> {
+	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
+	const previous = reqString(body, 'PreviousPassword');
+	const proposed = reqString(body, 'ProposedPassword');
+	if (
+		!user.verifier ||
+		!checkPassword(poolName(pool.config.Id), user.username, previous, user.verifier)
+	) {
+		throw notAuthorized(MSG.badCredentials);
+	}
+	svc.validatePassword(pool, proposed);
+	svc.setPassword(pool, user, proposed);
+	svc.changed();
+	return {};
+}
+
+export async function deleteUser(svc: Service, body: Json): Promise<Json> {
+	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
+	removeUser(svc, pool.config.Id, user.username);
+	return {};
+}
+
+export function removeUser(svc: Service, poolId: string, username: string): void {
+	const pool = svc.pool(poolId);
+	delete pool.users[username];
+	for (const [key, device] of Object.entries(pool.devices)) {
+		if (device.username === username) delete pool.devices[key];
+	}
+	svc.revokeUserTokens(poolId, username);
+}
+
+export async function globalSignOut(svc: Service, body: Json): Promise<Json> {
+	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
+	svc.revokeUserTokens(pool.config.Id, user.username);
+	return {};
+}
+
+export function revokeToken(svc: Service, body: Json): Json {
+	const token = reqString(body, 'Token');
+	const { client } = svc.client(reqString(body, 'ClientId'));
+	if (client.ClientSecret && optString(body, 'ClientSecret') !== client.ClientSecret) {
+		throw notAuthorized(`Unable to verify secret hash for client ${client.ClientId}`);
+	}
+	if (token.split('.').length === 3)
+		throw err('UnsupportedTokenTypeException', 'Unsupported token type');
+	const record = own(svc.state.refreshTokens, token);
+	// Revoking an unknown or already revoked token succeeds (RFC 7009); another client's does not.
+	if (!record) return {};
+	if (record.clientId !== client.ClientId)
+		throw err('UnauthorizedException', 'Invalid token for this client');
+	const origin = svc.state.origins[record.originJti];
+	if (origin) origin.revoked = true;
+	svc.changed();
+	return {};
+}
+
+function mfaSetting(
+	body: Json,
+	name: string,
+): { Enabled?: boolean; PreferredMfa?: boolean } | undefined {
+	const v = optObject(body, name);
+	if (!v) return undefined;
+	for (const k of ['Enabled', 'PreferredMfa']) {
+		if (v[k] !== undefined && v[k] !== null && typeof v[k] !== 'boolean') {
+			throw invalidParameter(`Invalid type for '${name}.${k}': expected boolean`);
+		}
+	}
+	return v as { Enabled?: boolean; PreferredMfa?: boolean };
+}
+
+export function applyMfaPreference(svc: Service, user: UserRecord, body: Json): void {
+	const sms = mfaSetting(body, 'SMSMfaSettings');
+	const totp = mfaSetting(body, 'SoftwareTokenMfaSettings');
+	if (sms?.Enabled && !user.attributes.phone_number) {
+		throw invalidParameter('User does not have delivery config set to turn on SMS_MFA');
+	}
+	if (totp?.Enabled && !user.totpSecret) {
+		throw invalidParameter('User has not verified software token mfa');
+	}
+	if (sms?.PreferredMfa && totp?.PreferredMfa)
+		throw invalidParameter('Only one MFA type can be preferred');
+	if (sms?.Enabled !== undefined) user.smsMfaEnabled = sms.Enabled;
+	if (totp?.Enabled !== undefined) user.totpEnabled = totp.Enabled;
+	if (sms?.PreferredMfa) user.preferredMfa = 'SMS_MFA';
+	else if (totp?.PreferredMfa) user.preferredMfa = 'SOFTWARE_TOKEN_MFA';
+	else if (sms?.PreferredMfa === false && user.preferredMfa === 'SMS_MFA')
+		user.preferredMfa = undefined;
+	else if (totp?.PreferredMfa === false && user.preferredMfa === 'SOFTWARE_TOKEN_MFA')
+		user.preferredMfa = undefined;
+	if (user.preferredMfa === 'SMS_MFA' && !user.smsMfaEnabled) user.preferredMfa = undefined;
+	if (user.preferredMfa === 'SOFTWARE_TOKEN_MFA' && !user.totpEnabled)
+		user.preferredMfa = undefined;
+	svc.changed();
+}
+
+export async function setUserMFAPreference(svc: Service, body: Json): Promise<Json> {
+	const { user } = await svc.authorize(reqString(body, 'AccessToken'));
+	applyMfaPreference(svc, user, body);
+	return {};
+}
+
+export async function setUserSettings(svc: Service, body: Json): Promise<Json> {
+	const { user } = await svc.authorize(reqString(body, 'AccessToken'));
+	const options = body.MFAOptions;
+	if (!Array.isArray(options))
+		throw invalidParameter("Invalid type for 'mFAOptions': expected list");
+	const sms = options.some((o: unknown) => isObject(o) && o.DeliveryMedium === 'SMS');
+	if (sms && !user.attributes.phone_number) {
+		throw invalidParameter('User does not have delivery config set to turn on SMS_MFA');
+	}
+	user.smsMfaEnabled = sms;
+	if (!sms && user.preferredMfa === 'SMS_MFA') user.preferredMfa = undefined;
+	svc.changed();
+	return {};
+}
+
+/** With an AccessToken for a signed-in user, or with the Session of an MFA_SETUP challenge. */
+export async function associateSoftwareToken(svc: Service, body: Json): Promise<Json> {
+	const access = optString(body, 'AccessToken');
+	const sessionId = optString(body, 'Session');
+	const secret = newTotpSecret();
+	if (access) {
+		const { user } = await svc.authorize(access);
+		user.pendingTotpSecret = secret;
+		svc.changed();
+		return { SecretCode: secret };
+	}
+	if (!sessionId) throw invalidParameter('Either AccessToken or Session must be provided');
+	const session = svc.sessions.getForChallenge(sessionId, 'MFA_SETUP');
+	if (session.setupStage !== 'associate' && session.setupStage !== 'verify') {
+		throw notAuthorized(MSG.sessionInvalid);
+	}
+	const user = svc.pool(session.poolId).users[session.username];
+	if (!user) throw notAuthorized(MSG.sessionInvalid);
+	svc.sessions.consume(session);
+	user.pendingTotpSecret = secret;
+	const next = svc.sessions.create({ ...session, setupStage: 'verify' });
+	return { SecretCode: secret, Session: next.id };
+}
+
+export async function verifySoftwareToken(svc: Service, body: Json): Promise<Json> {
+	const access = optString(body, 'AccessToken');
+	const sessionId = optString(body, 'Session');
+	const code = reqString(body, 'UserCode');
+	let user: UserRecord | undefined;
+	let session;
+	if (access) {
+		user = (await svc.authorize(access)).user;
+	} else if (sessionId) {
+		session = svc.sessions.getForChallenge(sessionId, 'MFA_SETUP');
+		if (session.setupStage !== 'verify') throw notAuthorized(MSG.sessionInvalid);
+		user = svc.pool(session.poolId).users[session.username];
+	} else {
+		throw invalidParameter('Either AccessToken or Session must be provided');
+	}
+	if (!user || !user.pendingTotpSecret)
+		throw invalidParameter('User has not associated a software token');
+	if (!totpMatches(user.pendingTotpSecret, code, svc.now())) {
+		throw err(
+			'EnableSoftwareTokenMFAException',
+			'Code mismatch and fail enable Software Token MFA',
+		);
+	}
+	user.totpSecret = user.pendingTotpSecret;
+	user.pendingTotpSecret = undefined;
+	user.totpEnabled = true;
+	svc.changed();
+	if (!session) return { Status: 'SUCCESS' };
+	svc.sessions.consume(session);
+	const next = svc.sessions.create({ ...session, setupStage: 'respond' });
+	return { Status: 'SUCCESS', Session: next.id };
+}

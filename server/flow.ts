@@ -1,0 +1,239 @@
+import { randomBytes } from 'node:crypto';
+import { defaultCreate, defaultDefine } from './customAuth';
+import { MSG, err, notAuthorized, resourceNotFound } from './errors';
+import type { AuthSession, CustomRound } from './sessions';
+import type { Service } from './service';
+import { poolName } from './service';
+import { bytesToBig, serverEphemeral } from './srp';
+import {
+	type ClientConfig,
+	type DeviceRecord,
+	type PoolRecord,
+	type UserRecord,
+	own,
+} from './state';
+import type { Json } from './validate';
+
+/** One sign-in in progress, between challenges. */
+export interface Login {
+	svc: Service;
+	pool: PoolRecord;
+	client: ClientConfig;
+	user: UserRecord;
+	authFlow: string;
+	clientMetadata?: Record<string, string>;
+}
+
+export function challenge(session: AuthSession, params: Record<string, string>): Json {
+	return { ChallengeName: session.challenge, Session: session.id, ChallengeParameters: params };
+}
+
+function newSession(login: Login, name: string, extra: Partial<AuthSession> = {}): AuthSession {
+	return login.svc.sessions.create({
+		poolId: login.pool.config.Id,
+		clientId: login.client.ClientId,
+		username: login.user.username,
+		challenge: name,
+		authFlow: login.authFlow,
+		clientMetadata: login.clientMetadata,
+		...extra,
+	});
+}
+
+/** The PASSWORD_VERIFIER (or DEVICE_PASSWORD_VERIFIER) challenge: B, salt and an opaque secret block. */
+export function srpChallenge(
+	login: Login,
+	A: bigint,
+	verifierHex: string,
+	saltHex: string,
+	name: 'PASSWORD_VERIFIER' | 'DEVICE_PASSWORD_VERIFIER',
+	extra: Partial<AuthSession> = {},
+): Json {
+	const v = BigInt('0x' + verifierHex);
+	const eph = serverEphemeral(v);
+	const secretBlock = randomBytes(64).toString('base64');
+	const session = newSession(login, name, {
+		...extra,
+		srp: { A, v, b: eph.b, B: eph.B, secretBlock },
+	});
+	const params: Record<string, string> = {
+		SALT: saltHex,
+		SECRET_BLOCK: secretBlock,
+		SRP_B: eph.B.toString(16),
+		USERNAME: login.user.username,
+		USER_ID_FOR_SRP: login.user.username,
+	};
+	if (name === 'DEVICE_PASSWORD_VERIFIER' && extra.deviceKey) params.DEVICE_KEY = extra.deviceKey;
+	return challenge(session, params);
+}
+
+export function deviceSaltHex(device: DeviceRecord): string {
+	return bytesToBig(Buffer.from(device.salt ?? '', 'base64')).toString(16);
+}
+
+export function deviceVerifierHex(device: DeviceRecord): string {
+	return bytesToBig(Buffer.from(device.verifier ?? '', 'base64')).toString(16);
+}
+
+export function userDevice(login: Login, deviceKey: string): DeviceRecord {
+	const device = own(login.pool.devices, deviceKey);
+	if (!device || device.username !== login.user.username || !device.confirmed) {
+		throw resourceNotFound(MSG.deviceMissing);
+	}
+	return device;
+}
+
+function checkStatus(user: UserRecord): void {
+	if (!user.enabled) throw notAuthorized(MSG.userDisabled);
+	if (user.status === 'UNCONFIRMED') throw err('UserNotConfirmedException', MSG.userNotConfirmed);
+	if (user.status === 'RESET_REQUIRED') {
+		throw err('PasswordResetRequiredException', 'Password reset required for the user');
+	}
+}
+
+/** The password is proven. Next: a forced password change, device SRP, MFA, or tokens. */
+export function afterPassword(login: Login, deviceKey: string | undefined): Promise<Json> | Json {
+	checkStatus(login.user);
+	if (login.user.status === 'FORCE_CHANGE_PASSWORD') {
+		const attrs = { ...login.user.attributes };
+		delete attrs.sub;
+		const session = newSession(login, 'NEW_PASSWORD_REQUIRED', { deviceKey });
+		return challenge(session, {
+			USER_ID_FOR_SRP: login.user.username,
+			requiredAttributes: '[]',
+			userAttributes: JSON.stringify(attrs),
+		});
+	}
+	if (deviceKey) {
+		userDevice(login, deviceKey);
+		const session = newSession(login, 'DEVICE_SRP_AUTH', { deviceKey });
+		return challenge(session, { USERNAME: login.user.username, DEVICE_KEY: deviceKey });
+	}
+	return startMfa(login, undefined);
+}
+
+type MfaChoice = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
+
+function enabledMfa(login: Login): MfaChoice[] {
+	const { user, pool } = login;
+	const out: MfaChoice[] = [];
+	const phone = Boolean(user.attributes.phone_number);
+	// A pool that requires MFA texts any user with a phone number, opted in or not.
+	if (phone && (user.smsMfaEnabled || pool.config.MfaConfiguration === 'ON')) out.push('SMS_MFA');
+	if (user.totpEnabled && user.totpSecret) out.push('SOFTWARE_TOKEN_MFA');
+	return out;
+}
+
+/** MFA, unless a remembered device already vouches for the user. */
+export function startMfa(
+	login: Login,
+	verifiedDevice: DeviceRecord | undefined,
+): Promise<Json> | Json {
+	const deviceKey = verifiedDevice?.key;
+	if (verifiedDevice?.remembered || login.pool.config.MfaConfiguration === 'OFF') {
+		return login.svc.authenticationResult(login.pool, login.client, login.user, { deviceKey });
+	}
+	const enabled = enabledMfa(login);
+	if (enabled.length === 0) {
+		if (login.pool.config.MfaConfiguration !== 'ON') {
+			return login.svc.authenticationResult(login.pool, login.client, login.user, { deviceKey });
+		}
+		const session = newSession(login, 'MFA_SETUP', { deviceKey, setupStage: 'associate' });
+		return challenge(session, { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' });
+	}
+	const preferred = login.user.preferredMfa;
+	const pick: MfaChoice | undefined =
+		preferred && enabled.includes(preferred)
+			? preferred
+			: enabled.length === 1
+				? enabled[0]
+				: undefined;
+	if (!pick) {
+		const session = newSession(login, 'SELECT_MFA_TYPE', { deviceKey });
+		return challenge(session, {
+			MFAS_CAN_CHOOSE: JSON.stringify(enabled),
+			USER_ID_FOR_SRP: login.user.username,
+		});
+	}
+	return mfaChallenge(login, pick, deviceKey);
+}
+
+export function mfaChallenge(login: Login, pick: MfaChoice, deviceKey: string | undefined): Json {
+	if (pick === 'SOFTWARE_TOKEN_MFA') {
+		const session = newSession(login, 'SOFTWARE_TOKEN_MFA', { deviceKey });
+		return challenge(session, { USER_ID_FOR_SRP: login.user.username });
+	}
+	const delivery = login.svc.deliveryFor(login.user, ['phone_number']);
+	if (!delivery)
+		throw err(
+			'InvalidParameterException',
+			'User does not have delivery config set to turn on SMS_MFA',
+		);
+	const code = randomBytes(4).readUInt32BE(0) % 1_000_000;
+	const smsCode = code.toString().padStart(6, '0');
+	login.svc.deliver(login.pool, login.user, 'sms-mfa', smsCode, delivery);
+	const session = newSession(login, 'SMS_MFA', { deviceKey, smsCode });
+	return challenge(session, {
+		CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS',
+		CODE_DELIVERY_DESTINATION: delivery.Destination,
+		USER_ID_FOR_SRP: login.user.username,
+	});
+}
+
+/** Asks the Define trigger what comes next in a CUSTOM_AUTH sign-in. */
+export async function customNext(
+	login: Login,
+	history: CustomRound[],
+	A?: bigint,
+	deviceKey?: string,
+): Promise<Json> {
+	const hooks = login.svc.options.customAuth;
+	const base = {
+		userPoolId: login.pool.config.Id,
+		userName: login.user.username,
+		userAttributes: { ...login.user.attributes },
+		session: history.map((r) => ({ ...r })),
+		clientMetadata: login.clientMetadata ?? {},
+	};
+	const decision = await (hooks.defineAuthChallenge ?? defaultDefine)(base);
+	if (decision.failAuthentication) throw notAuthorized(MSG.badCredentials);
+	if (decision.issueTokens) {
+		checkStatus(login.user);
+		return login.svc.authenticationResult(login.pool, login.client, login.user, { deviceKey });
+	}
+	if (decision.challengeName === 'PASSWORD_VERIFIER' && A !== undefined && login.user.verifier) {
+		const v = login.user.verifier;
+		return srpChallenge(login, A, v.verifier, v.salt, 'PASSWORD_VERIFIER', {
+			customHistory: history,
+		});
+	}
+	if (decision.challengeName !== 'CUSTOM_CHALLENGE') {
+		throw err(
+			'InvalidLambdaResponseException',
+			'Invalid challenge name returned by DefineAuthChallenge',
+		);
+	}
+	const deliver = (code: string) => {
+		const delivery = login.svc.deliveryFor(login.user, ['email', 'phone_number']) ?? {
+			Destination: '',
+			DeliveryMedium: 'EMAIL' as const,
+			AttributeName: 'email',
+		};
+		login.svc.deliver(login.pool, login.user, 'custom-challenge', code, delivery);
+	};
+	const created = await (hooks.createAuthChallenge ?? defaultCreate)(
+		{ ...base, challengeName: 'CUSTOM_CHALLENGE' },
+		deliver,
+	);
+	const session = newSession(login, 'CUSTOM_CHALLENGE', {
+		customHistory: history,
+		customPrivate: created.privateChallengeParameters ?? {},
+		customMetadata: created.challengeMetadata,
+	});
+	return challenge(session, {
+		...(created.publicChallengeParameters ?? {}),
+		USERNAME: login.user.username,
+	});
+}
+
+export const srpPoolName = (login: Login): string => poolName(login.pool.config.Id);

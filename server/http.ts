@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ACTIONS } from './actions';
+import { ServiceError, err } from './errors';
+import type { Service } from './service';
+import { own } from './state';
+import { type Json, isObject } from './validate';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+
+/** Runs before every action; may throw a ServiceError (the seam for fault injection). */
+export type BeforeAction = (action: string, body: Json) => void | Promise<void>;
+
+export interface PipelineOptions {
+	beforeAction?: BeforeAction;
+	log?: (message: string) => void;
+}
+
+/** The whole request pipeline for one action, shared by HTTP and the programmatic `call`. */
+export async function dispatch(
+	svc: Service,
+	action: string,
+	body: Json,
+	opts: PipelineOptions,
+): Promise<Json> {
+	const handler = own(ACTIONS, action);
+	if (!handler) throw err('UnknownOperationException', `Unknown operation ${action}`);
+	await opts.beforeAction?.(action, body);
+	return handler(svc, body);
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+	const origin = req.headers.origin;
+	const requested = req.headers['access-control-request-headers'];
+	return {
+		'Access-Control-Allow-Origin': origin ?? '*',
+		...(origin ? { 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' } : {}),
+		'Access-Control-Allow-Methods': 'POST, GET, DELETE, OPTIONS',
+		'Access-Control-Allow-Headers':
+			requested ??
+			'Content-Type, X-Amz-Target, X-Amz-User-Agent, Cache-Control, Authorization, X-Amz-Date, X-Amz-Security-Token',
+		'Access-Control-Expose-Headers': 'x-amzn-errortype, x-amzn-requestid, x-amzn-errormessage',
+		'Access-Control-Max-Age': '600',
+	};
+}
+
+function send(
+	req: IncomingMessage,
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	extra: Record<string, string> = {},
+) {
+	const text = JSON.stringify(body);
+	res.writeHead(status, {
+		...corsHeaders(req),
+		'Content-Type': 'application/x-amz-json-1.1',
+		'Content-Length': Buffer.byteLength(text).toString(),
+		'x-amzn-requestid': randomUUID(),
+		...extra,
+	});
+	res.end(text);
+}
+
+function sendError(
+	req: IncomingMessage,
+	res: ServerResponse,
+	e: ServiceError,
+	extra: Record<string, string> = {},
+) {
+	send(
+		req,
+		res,
+		e.status,
+		{ __type: e.type, message: e.message },
+		{ 'x-amzn-errortype': `${e.type}:`, ...extra },
+	);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		let tooBig = false;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) tooBig = true;
+			if (!tooBig) chunks.push(chunk);
+		});
+		req.on('end', () => resolve(tooBig ? undefined : Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+export type GetRoute = (
+	path: string,
+	query: URLSearchParams,
+) => { status: number; body: unknown } | undefined;
+
+export function createRequestHandler(svc: Service, opts: PipelineOptions, getRoute: GetRoute) {
+	return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+		try {
+			const url = new URL(req.url ?? '/', 'http://local');
+			if (req.method === 'OPTIONS') {
+				res.writeHead(204, corsHeaders(req));
+				res.end();
+				return;
+			}
+			if (req.method === 'GET' || req.method === 'DELETE') {
+				const route = getRoute(`${req.method} ${url.pathname}`, url.searchParams);
+				if (route) send(req, res, route.status, route.body);
+				else
+					sendError(
+						req,
+						res,
+						err('ResourceNotFoundException', `No route for ${req.method} ${url.pathname}`, 404),
+					);
+				return;
+			}
+			if (req.method !== 'POST') {
+				sendError(
+					req,
+					res,
+					err('UnknownOperationException', `Method ${req.method} not allowed`, 405),
+				);
+				return;
+			}
+			const raw = await readBody(req);
+			if (!raw) {
+				sendError(
+					req,
+					res,
+					err(
+						'RequestEntityTooLargeException',
+						`Request body exceeds ${MAX_BODY_BYTES} bytes`,
+						413,
+					),
+					{
+						Connection: 'close',
+					},
+				);
+				return;
+			}
+			const target = String(req.headers['x-amz-target'] ?? '');
+			if (!target.startsWith(TARGET_PREFIX)) {
+				sendError(req, res, err('UnknownOperationException', ''));
+				return;
+			}
+			let body: unknown;
+			try {
+				body = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
+			} catch {
+				sendError(
+					req,
+					res,
+					err('SerializationException', 'Unable to parse the request body as JSON'),
+				);
+				return;
+			}
+			if (!isObject(body)) {
+				sendError(req, res, err('SerializationException', 'Start of structure or map expected'));
+				return;
+			}
+			const result = await dispatch(svc, target.slice(TARGET_PREFIX.length), body, opts);
+			send(req, res, 200, result);
+		} catch (e) {
+			if (e instanceof ServiceError) {
+				sendError(req, res, e);
+				return;
+			}
+			// A bug must never take the server down; the client sees what the service sends for its own.
+			opts.log?.(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+			if (!res.headersSent)
+				sendError(req, res, err('InternalErrorException', 'An internal error occurred', 500));
+			else res.destroy();
+		}
+	};
+}

@@ -1,0 +1,170 @@
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CustomAuthHooks } from './customAuth';
+import { ServiceError } from './errors';
+import { type BeforeAction, createRequestHandler, dispatch } from './http';
+import type { Outbox, OutboxKind, OutboxMessage } from './outbox';
+import { Service } from './service';
+import { loadState, own } from './state';
+import { type TokenLifetimes, TokenSigner } from './tokens';
+import { totpAt } from './totp';
+import type { Json } from './validate';
+
+export type { CustomAuthHooks, OutboxKind, OutboxMessage, TokenLifetimes, BeforeAction };
+export { ServiceError, totpAt };
+
+export interface LocalPoolOptions {
+	/** 0 picks a free port. Default 0 (the CLI defaults to 9229). */
+	port?: number;
+	/** Default 127.0.0.1: nothing outside this machine can reach the pool unless asked. */
+	host?: string;
+	/** Region prefix of pool ids and device keys. Default us-east-1. */
+	region?: string;
+	/** Pools, users and refresh tokens are loaded from and saved to this JSON file. */
+	stateFile?: string;
+	/** Token lifetimes in seconds for every client, overriding the clients' own settings. */
+	tokenLifetimes?: TokenLifetimes;
+	/** Stand-ins for the Define/Create/Verify auth challenge Lambda triggers. */
+	customAuth?: CustomAuthHooks;
+	/** The clock, in epoch milliseconds. Default Date.now. */
+	now?: () => number;
+	/** Called before every action; throw a ServiceError to inject a fault. */
+	beforeAction?: BeforeAction;
+	/** Where internal errors are reported. Default console.error. */
+	log?: (message: string) => void;
+}
+
+export interface LocalPool {
+	/** e.g. http://127.0.0.1:53127 — use it as `endpoint` in the pool data. */
+	url: string;
+	port: number;
+	outbox: Outbox;
+	/** Calls an action directly through the same pipeline as HTTP; rejects with ServiceError. */
+	call(action: string, body: Json): Promise<Json>;
+	createUserPool(input?: Json): Promise<{ Id: string; Name: string } & Json>;
+	createUserPoolClient(userPoolId: string, input?: Json): Promise<{ ClientId: string } & Json>;
+	/** A confirmed user with a permanent password (AdminCreateUser + AdminSetUserPassword). */
+	createUser(
+		userPoolId: string,
+		username: string,
+		password: string,
+		attributes?: Record<string, string>,
+	): Promise<void>;
+	/** Moves the server clock forward (codes, sessions, tokens and TOTP all follow it). */
+	advanceTime(ms: number): void;
+	setClockOffset(ms: number): void;
+	now(): number;
+	jwks(): { keys: Json[] };
+	close(): Promise<void>;
+}
+
+export async function startLocalPool(options: LocalPoolOptions = {}): Promise<LocalPool> {
+	const host = options.host ?? '127.0.0.1';
+	let url = '';
+	const signer = await TokenSigner.create(() => url);
+	const svc = new Service(loadState(options.stateFile), signer, {
+		region: options.region ?? 'us-east-1',
+		stateFile: options.stateFile,
+		tokenLifetimes: options.tokenLifetimes ?? {},
+		customAuth: options.customAuth ?? {},
+		now: options.now,
+	});
+	const pipeline = {
+		beforeAction: options.beforeAction,
+		log: options.log ?? ((m: string) => console.error(m)),
+	};
+	const jwks = () => ({ keys: [signer.jwk as Json] });
+	const handler = createRequestHandler(svc, pipeline, (route, query) => {
+		const wellKnown =
+			/^GET \/([\w-]+_[A-Za-z0-9]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(route);
+		if (wellKnown) {
+			const poolId = wellKnown[1] ?? '';
+			if (!own(svc.state.pools, poolId)) return undefined;
+			if (wellKnown[2] === 'jwks.json') return { status: 200, body: jwks() };
+			const issuer = signer.issuer(poolId);
+			return {
+				status: 200,
+				body: {
+					issuer,
+					jwks_uri: `${issuer}/.well-known/jwks.json`,
+					id_token_signing_alg_values_supported: ['RS256'],
+					subject_types_supported: ['public'],
+					response_types_supported: ['code', 'token'],
+					scopes_supported: ['openid', 'email', 'phone', 'profile'],
+				},
+			};
+		}
+		if (route === 'GET /_local/outbox') {
+			const filter = {
+				poolId: query.get('pool') ?? undefined,
+				username: query.get('username') ?? undefined,
+				kind: query.get('kind') ?? undefined,
+			};
+			return { status: 200, body: { messages: svc.outbox.list(filter) } };
+		}
+		if (route === 'DELETE /_local/outbox') {
+			svc.outbox.clear();
+			return { status: 200, body: {} };
+		}
+		if (route === 'GET /_local/health') return { status: 200, body: { ok: true } };
+		return undefined;
+	});
+	const server: Server = createServer((req, res) => void handler(req, res));
+	server.keepAliveTimeout = 5000;
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => resolve());
+	});
+	const port = (server.address() as AddressInfo).port;
+	const urlHost =
+		host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+	url = `http://${urlHost}:${port}`;
+
+	const call = (action: string, body: Json) => dispatch(svc, action, body, pipeline);
+	return {
+		url,
+		port,
+		outbox: svc.outbox,
+		call,
+		async createUserPool(input = {}) {
+			const out = await call('CreateUserPool', { PoolName: 'local', ...input });
+			return out.UserPool as { Id: string; Name: string } & Json;
+		},
+		async createUserPoolClient(userPoolId, input = {}) {
+			const out = await call('CreateUserPoolClient', {
+				UserPoolId: userPoolId,
+				ClientName: 'local',
+				...input,
+			});
+			return out.UserPoolClient as { ClientId: string } & Json;
+		},
+		async createUser(userPoolId, username, password, attributes = {}) {
+			await call('AdminCreateUser', {
+				UserPoolId: userPoolId,
+				Username: username,
+				MessageAction: 'SUPPRESS',
+				UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+			});
+			await call('AdminSetUserPassword', {
+				UserPoolId: userPoolId,
+				Username: username,
+				Password: password,
+				Permanent: true,
+			});
+		},
+		advanceTime(ms) {
+			svc.clockOffsetMs += ms;
+		},
+		setClockOffset(ms) {
+			svc.clockOffsetMs = ms;
+		},
+		now: () => svc.now(),
+		jwks,
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				svc.flush();
+				server.closeAllConnections();
+				server.close((e) => (e ? reject(e) : resolve()));
+			}),
+	};
+}

@@ -1,0 +1,298 @@
+import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { MSG, err, invalidParameter, notAuthorized, resourceNotFound } from './errors';
+import { Outbox, type OutboxKind } from './outbox';
+import { SessionStore } from './sessions';
+import { makeVerifier } from './srp';
+import {
+	type ClientConfig,
+	type PersistentState,
+	type PoolRecord,
+	type UserRecord,
+	findUser,
+	own,
+	saveState,
+} from './state';
+import { type AccessClaims, type TokenLifetimes, TokenSigner, lifetimesFor } from './tokens';
+import type { CustomAuthHooks } from './customAuth';
+
+export interface ServiceOptions {
+	region: string;
+	stateFile?: string;
+	tokenLifetimes: TokenLifetimes;
+	customAuth: CustomAuthHooks;
+	now?: () => number;
+}
+
+export interface CodeDeliveryDetails {
+	Destination: string;
+	DeliveryMedium: 'EMAIL' | 'SMS';
+	AttributeName: string;
+}
+
+const CODE_TTL_MS: Record<string, number> = {
+	confirmation: 24 * 3600_000,
+	'forgot-password': 3600_000,
+	attr: 24 * 3600_000,
+};
+
+export function maskDestination(medium: 'EMAIL' | 'SMS', value: string): string {
+	if (medium === 'SMS') return `+*******${value.slice(-4)}`;
+	const [local = '', domain = ''] = value.split('@');
+	return `${local.charAt(0)}***@${domain.charAt(0)}***`;
+}
+
+/** Everything the actions share: state, clock, outbox, sessions and the token signer. */
+export class Service {
+	readonly outbox = new Outbox();
+	readonly sessions: SessionStore;
+	clockOffsetMs = 0;
+	private saveScheduled = false;
+
+	constructor(
+		readonly state: PersistentState,
+		readonly signer: TokenSigner,
+		readonly options: ServiceOptions,
+	) {
+		this.sessions = new SessionStore(() => this.now());
+	}
+
+	now(): number {
+		return (this.options.now ?? Date.now)() + this.clockOffsetMs;
+	}
+
+	nowSeconds(): number {
+		return Math.floor(this.now() / 1000);
+	}
+
+	/** Coalesces writes of the state file to one per tick of the event loop. */
+	changed(): void {
+		const file = this.options.stateFile;
+		if (!file || this.saveScheduled) return;
+		this.saveScheduled = true;
+		setImmediate(() => {
+			this.saveScheduled = false;
+			saveState(file, this.state);
+		});
+	}
+
+	flush(): void {
+		if (this.options.stateFile) saveState(this.options.stateFile, this.state);
+	}
+
+	pool(poolId: string): PoolRecord {
+		const pool = own(this.state.pools, poolId);
+		if (!pool) throw resourceNotFound(`User pool ${poolId} does not exist.`);
+		return pool;
+	}
+
+	client(clientId: string): { pool: PoolRecord; client: ClientConfig } {
+		for (const pool of Object.values(this.state.pools)) {
+			const client = own(pool.clients, clientId);
+			if (client) return { pool, client };
+		}
+		throw resourceNotFound(`User pool client ${clientId} does not exist.`);
+	}
+
+	/** SECRET_HASH = Base64(HMAC-SHA256(clientSecret, username ‖ clientId)), required for secret clients. */
+	checkSecretHash(client: ClientConfig, usernames: string[], given: string | undefined): void {
+		if (!client.ClientSecret) return;
+		const failure = notAuthorized(`Unable to verify secret hash for client ${client.ClientId}`);
+		if (!given) throw failure;
+		const givenBuf = Buffer.from(given, 'base64');
+		const ok = usernames.some((name) => {
+			const expected = createHmac('sha256', client.ClientSecret ?? '')
+				.update(name + client.ClientId)
+				.digest();
+			return expected.length === givenBuf.length && timingSafeEqual(expected, givenBuf);
+		});
+		if (!ok) throw failure;
+	}
+
+	findUser(pool: PoolRecord, name: string): UserRecord | undefined {
+		return findUser(pool, name);
+	}
+
+	/** Unknown users per the client's PreventUserExistenceErrors setting. */
+	unknownUser(client: ClientConfig, enabledError = notAuthorized(MSG.badCredentials)): Error {
+		return client.PreventUserExistenceErrors === 'LEGACY'
+			? err('UserNotFoundException', MSG.userNotFound)
+			: enabledError;
+	}
+
+	validatePassword(pool: PoolRecord, password: string, type = 'InvalidPasswordException'): void {
+		const policy = pool.config.Policies.PasswordPolicy;
+		const fail = (why: string) => err(type, `Password did not conform with policy: ${why}`);
+		if ([...password].length < policy.MinimumLength) throw fail('Password not long enough');
+		if (policy.RequireUppercase && !/[A-Z]/.test(password))
+			throw fail('Password must have uppercase characters');
+		if (policy.RequireLowercase && !/[a-z]/.test(password))
+			throw fail('Password must have lowercase characters');
+		if (policy.RequireNumbers && !/[0-9]/.test(password))
+			throw fail('Password must have numeric characters');
+		if (policy.RequireSymbols && !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password)) {
+			throw fail('Password must have symbol characters');
+		}
+	}
+
+	/** Stores a fresh SRP verifier; the password itself is never kept. */
+	setPassword(pool: PoolRecord, user: UserRecord, password: string): void {
+		user.verifier = makeVerifier(poolName(pool.config.Id), user.username, password);
+		user.modified = this.now();
+	}
+
+	/** The destination for a code: the first deliverable attribute among `prefer`. */
+	deliveryFor(user: UserRecord, prefer: string[]): CodeDeliveryDetails | undefined {
+		for (const attr of prefer) {
+			const value = user.attributes[attr];
+			if (!value) continue;
+			const medium = attr === 'phone_number' ? 'SMS' : 'EMAIL';
+			return {
+				Destination: maskDestination(medium, value),
+				DeliveryMedium: medium,
+				AttributeName: attr,
+			};
+		}
+		return undefined;
+	}
+
+	/** Generates a code, remembers it on the user under `purpose`, and "sends" it. */
+	sendCode(
+		pool: PoolRecord,
+		user: UserRecord,
+		kind: OutboxKind,
+		purpose: string,
+		delivery: CodeDeliveryDetails,
+	): string {
+		const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
+		const ttl = CODE_TTL_MS[purpose.startsWith('attr:') ? 'attr' : purpose] ?? 3600_000;
+		user.codes[purpose] = { code, expiresAt: this.now() + ttl };
+		this.deliver(pool, user, kind, code, delivery);
+		this.changed();
+		return code;
+	}
+
+	deliver(
+		pool: PoolRecord,
+		user: UserRecord,
+		kind: OutboxKind,
+		code: string,
+		delivery: CodeDeliveryDetails,
+	): void {
+		this.outbox.add({
+			time: new Date(this.now()).toISOString(),
+			poolId: pool.config.Id,
+			username: user.username,
+			kind,
+			code,
+			deliveryMedium: delivery.DeliveryMedium,
+			destination: user.attributes[delivery.AttributeName] ?? '',
+			attributeName: delivery.AttributeName,
+		});
+	}
+
+	/** Checks and consumes a code. */
+	useCode(user: UserRecord, purpose: string, code: string): void {
+		const pending = user.codes[purpose];
+		if (!pending || pending.code !== code) throw err('CodeMismatchException', MSG.codeMismatch);
+		if (pending.expiresAt <= this.now()) throw err('ExpiredCodeException', MSG.codeExpired);
+		delete user.codes[purpose];
+	}
+
+	/** Signature, expiry, revocation and the user's existence, as every AccessToken action needs. */
+	async authorize(
+		accessToken: string,
+	): Promise<{ pool: PoolRecord; user: UserRecord; claims: AccessClaims }> {
+		const claims = await this.signer.verifyAccess(accessToken, this.nowSeconds());
+		const poolId = typeof claims.iss === 'string' ? (claims.iss.split('/').pop() ?? '') : '';
+		const pool = own(this.state.pools, poolId);
+		if (!pool || claims.iss !== this.signer.issuer(poolId)) throw notAuthorized(MSG.accessInvalid);
+		const origin = own(this.state.origins, claims.origin_jti);
+		const user = own(pool.users, claims.username);
+		if (!origin || origin.revoked || !user) throw notAuthorized(MSG.accessRevoked);
+		if (!user.enabled) throw notAuthorized(MSG.userDisabled);
+		return { pool, user, claims };
+	}
+
+	revokeUserTokens(poolId: string, username: string): void {
+		for (const origin of Object.values(this.state.origins)) {
+			if (origin.poolId === poolId && origin.username === username) origin.revoked = true;
+		}
+		this.changed();
+	}
+
+	/** Builds an AuthenticationResult; a fresh sign-in also gets a refresh token and maybe a new device. */
+	async authenticationResult(
+		pool: PoolRecord,
+		client: ClientConfig,
+		user: UserRecord,
+		opts: { deviceKey?: string; refresh?: { originJti: string; authTime: number } },
+	): Promise<Record<string, unknown>> {
+		const now = this.nowSeconds();
+		const lifetimes = lifetimesFor(client, this.options.tokenLifetimes);
+		let deviceKey = opts.deviceKey;
+		let newDevice: Record<string, string> | undefined;
+		if (!opts.refresh && !deviceKey && pool.config.DeviceConfiguration) {
+			deviceKey = `${this.options.region}_${randomUUID()}`;
+			pool.devices[deviceKey] = {
+				key: deviceKey,
+				groupKey: user.deviceGroupKey,
+				username: user.username,
+				confirmed: false,
+				remembered: false,
+				created: this.now(),
+				modified: this.now(),
+				lastAuth: this.now(),
+			};
+			newDevice = { DeviceKey: deviceKey, DeviceGroupKey: user.deviceGroupKey };
+		}
+		const originJti = opts.refresh?.originJti ?? randomUUID();
+		const authTime = opts.refresh?.authTime ?? now;
+		const { accessToken, idToken } = await this.signer.issue({
+			poolId: pool.config.Id,
+			client,
+			user,
+			originJti,
+			deviceKey,
+			authTime,
+			nowSeconds: now,
+			lifetimes,
+		});
+		const result: Record<string, unknown> = {
+			AccessToken: accessToken,
+			ExpiresIn: lifetimes.accessSeconds,
+			TokenType: 'Bearer',
+			IdToken: idToken,
+		};
+		if (!opts.refresh) {
+			const refreshToken = randomBytes(96).toString('base64url');
+			this.state.origins[originJti] = {
+				poolId: pool.config.Id,
+				username: user.username,
+				revoked: false,
+			};
+			this.state.refreshTokens[refreshToken] = {
+				poolId: pool.config.Id,
+				clientId: client.ClientId,
+				username: user.username,
+				originJti,
+				deviceKey,
+				authTime,
+				expiresAt: this.now() + lifetimes.refreshSeconds * 1000,
+			};
+			result.RefreshToken = refreshToken;
+		}
+		if (newDevice) result.NewDeviceMetadata = newDevice;
+		this.changed();
+		return { ChallengeParameters: {}, AuthenticationResult: result };
+	}
+}
+
+/** The SRP "pool name": the part of the pool id after the region and underscore. */
+export function poolName(poolId: string): string {
+	return poolId.slice(poolId.indexOf('_') + 1);
+}
+
+export function requireParam(value: string | undefined, name: string): string {
+	if (!value) throw invalidParameter(`Missing required parameter ${name}`);
+	return value;
+}

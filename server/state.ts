@@ -1,0 +1,162 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Verifier } from './srp';
+
+export interface PasswordPolicy {
+	MinimumLength: number;
+	RequireUppercase: boolean;
+	RequireLowercase: boolean;
+	RequireNumbers: boolean;
+	RequireSymbols: boolean;
+	TemporaryPasswordValidityDays: number;
+}
+
+export interface DeviceConfiguration {
+	ChallengeRequiredOnNewDevice: boolean;
+	DeviceOnlyRememberedOnUserPrompt: boolean;
+}
+
+export type MfaConfiguration = 'OFF' | 'OPTIONAL' | 'ON';
+
+export interface PoolConfig {
+	Id: string;
+	Name: string;
+	Arn: string;
+	Policies: { PasswordPolicy: PasswordPolicy };
+	MfaConfiguration: MfaConfiguration;
+	DeviceConfiguration?: DeviceConfiguration;
+	AutoVerifiedAttributes: string[];
+	UsernameAttributes?: string[];
+	AliasAttributes?: string[];
+	CreationDate: number;
+	LastModifiedDate: number;
+}
+
+export interface ClientConfig {
+	ClientId: string;
+	ClientName: string;
+	UserPoolId: string;
+	ClientSecret?: string;
+	ExplicitAuthFlows: string[];
+	AccessTokenValidity?: number;
+	IdTokenValidity?: number;
+	RefreshTokenValidity?: number;
+	TokenValidityUnits?: { AccessToken?: string; IdToken?: string; RefreshToken?: string };
+	PreventUserExistenceErrors: 'ENABLED' | 'LEGACY';
+	EnableTokenRevocation: boolean;
+	CreationDate: number;
+	LastModifiedDate: number;
+}
+
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+export type MfaName = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
+
+export interface PendingCode {
+	code: string;
+	expiresAt: number;
+}
+
+export interface UserRecord {
+	username: string;
+	attributes: Record<string, string>;
+	status: UserStatus;
+	enabled: boolean;
+	verifier?: Verifier;
+	created: number;
+	modified: number;
+	smsMfaEnabled: boolean;
+	totpEnabled: boolean;
+	totpSecret?: string;
+	pendingTotpSecret?: string;
+	preferredMfa?: MfaName;
+	deviceGroupKey: string;
+	/** Keyed by purpose: 'confirmation', 'forgot-password', 'attr:<name>'. */
+	codes: Record<string, PendingCode>;
+}
+
+export interface DeviceRecord {
+	key: string;
+	groupKey: string;
+	username: string;
+	confirmed: boolean;
+	remembered: boolean;
+	salt?: string;
+	verifier?: string;
+	name?: string;
+	created: number;
+	modified: number;
+	lastAuth: number;
+}
+
+export interface PoolRecord {
+	config: PoolConfig;
+	clients: Record<string, ClientConfig>;
+	users: Record<string, UserRecord>;
+	devices: Record<string, DeviceRecord>;
+}
+
+export interface RefreshRecord {
+	poolId: string;
+	clientId: string;
+	username: string;
+	originJti: string;
+	deviceKey?: string;
+	authTime: number;
+	expiresAt: number;
+}
+
+/** One sign-in's token family: its refresh token and every access token minted from it. */
+export interface OriginRecord {
+	poolId: string;
+	username: string;
+	revoked: boolean;
+}
+
+export interface PersistentState {
+	pools: Record<string, PoolRecord>;
+	refreshTokens: Record<string, RefreshRecord>;
+	origins: Record<string, OriginRecord>;
+}
+
+export const emptyState = (): PersistentState => ({ pools: {}, refreshTokens: {}, origins: {} });
+
+export function loadState(file: string | undefined): PersistentState {
+	if (!file || !existsSync(file)) return emptyState();
+	const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<PersistentState>;
+	return {
+		pools: parsed.pools ?? {},
+		refreshTokens: parsed.refreshTokens ?? {},
+		origins: parsed.origins ?? {},
+	};
+}
+
+export function saveState(file: string, state: PersistentState): void {
+	// Write-then-rename so a crash mid-write never leaves a truncated state file.
+	const tmp = `${file}.tmp-${process.pid}`;
+	writeFileSync(tmp, JSON.stringify(state));
+	renameSync(tmp, file);
+}
+
+/** Finds a user by username, or by a sign-in attribute (email, phone, preferred_username). */
+export function findUser(pool: PoolRecord, name: string): UserRecord | undefined {
+	const direct = own(pool.users, name);
+	if (direct) return direct;
+	const usernameAttrs = pool.config.UsernameAttributes ?? [];
+	const aliasAttrs = pool.config.AliasAttributes ?? [];
+	for (const user of Object.values(pool.users)) {
+		for (const attr of usernameAttrs) {
+			if (user.attributes[attr] === name) return user;
+		}
+		for (const attr of aliasAttrs) {
+			// Aliases sign in only once verified; preferred_username has no verification.
+			const verified =
+				attr === 'preferred_username' || user.attributes[`${attr}_verified`] === 'true';
+			if (verified && user.attributes[attr] === name) return user;
+		}
+	}
+	return undefined;
+}
+
+/** Record lookup that ignores inherited keys, so "__proto__" or "constructor" never match. */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+	return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
