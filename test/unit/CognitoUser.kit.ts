@@ -21,12 +21,30 @@ export const nowSec = (): number => Math.floor(Date.now() / 1000);
 
 /** An AuthenticationResult whose tokens are valid for an hour (or as given). */
 export function authResult(
-	options: { iat?: number; exp?: number; originJti?: string; refresh?: string | null; tag?: string } = {},
-): { IdToken: string; AccessToken: string; RefreshToken?: string | null; ExpiresIn: number; TokenType: string } {
+	options: {
+		iat?: number;
+		exp?: number;
+		originJti?: string;
+		refresh?: string | null;
+		tag?: string;
+	} = {},
+): {
+	IdToken: string;
+	AccessToken: string;
+	RefreshToken?: string | null;
+	ExpiresIn: number;
+	TokenType: string;
+} {
 	const iat = options.iat ?? nowSec();
 	const exp = options.exp ?? iat + 3600;
 	const tag = options.tag ?? 't';
-	const access: Record<string, unknown> = { sub: 'sub-1', token_use: 'access', iat, exp, jti: `${tag}-a` };
+	const access: Record<string, unknown> = {
+		sub: 'sub-1',
+		token_use: 'access',
+		iat,
+		exp,
+		jti: `${tag}-a`,
+	};
 	if (options.originJti) access.origin_jti = options.originJti;
 	const result: ReturnType<typeof authResult> = {
 		IdToken: jwt({ sub: 'sub-1', token_use: 'id', iat, exp, tag }),
@@ -120,7 +138,12 @@ export function fakeService(): FakeService {
 		requestWithRetry: undefined as unknown as MockInstance,
 	};
 	const answer = (retry: boolean) =>
-		function (this: Client, operation: string, params: object, callback: (err: Error | null, data?: unknown) => void) {
+		function (
+			this: Client,
+			operation: string,
+			params: object,
+			callback: (err: Error | null, data?: unknown) => void,
+		) {
 			const p = params as Record<string, unknown>;
 			service.sent.push({ operation, body: JSON.stringify(params), params: p, retry });
 			const reply = queue.length ? (queue.shift() as Reply) : service.fallback(operation, p);
@@ -131,7 +154,9 @@ export function fakeService(): FakeService {
 			if (service.hold) held.push(deliver);
 			else deliver();
 		};
-	service.request = vi.spyOn(Client.prototype, 'request').mockImplementation(answer(false) as never);
+	service.request = vi
+		.spyOn(Client.prototype, 'request')
+		.mockImplementation(answer(false) as never);
 	service.requestWithRetry = vi
 		.spyOn(Client.prototype, 'requestWithRetry')
 		.mockImplementation(answer(true) as never);
@@ -173,7 +198,8 @@ export function padHex(value: bigint): string {
 	return hex;
 }
 
-const sha256Hex = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
+const sha256Hex = (data: Buffer | string): string =>
+	createHash('sha256').update(data).digest('hex');
 const hexHash = (hex: string): string => sha256Hex(Buffer.from(hex, 'hex'));
 const k = BigInt(`0x${hexHash(padHex(N) + padHex(g))}`);
 
@@ -200,7 +226,12 @@ export interface SrpAccount {
 
 export function userAccount(poolName: string, userId: string, password: string): SrpAccount {
 	const salt = BigInt(`0x${randomBytes(16).toString('hex')}`);
-	return { name: poolName, userId, salt, verifier: modPow(g, privateX(poolName, userId, password, salt), N) };
+	return {
+		name: poolName,
+		userId,
+		salt,
+		verifier: modPow(g, privateX(poolName, userId, password, salt), N),
+	};
 }
 
 /** A device account from ConfirmDevice's DeviceSecretVerifierConfig. */
@@ -259,3 +290,37 @@ export class SrpServer {
 		);
 	}
 }
+
+// ------------------------------------------------------------------------------------------
+// A pool stand-in with exactly what CognitoUser uses, so these tests need no CognitoUserPool
+
+export const CLIENT_ID = 'client123';
+export const POOL_NAME = 'TestPool';
+export const PREFIX = `CognitoIdentityServiceProvider.${CLIENT_ID}`;
+
+export interface StubPool {
+	client: Client;
+	storage: RecordingStorage;
+	getClientId(): string;
+	getUserPoolId(): string;
+	getUserPoolName(): string;
+	getUserContextData(username: string): unknown;
+	wrapRefreshSessionCallback?: (
+		callback: (...args: never[]) => unknown,
+	) => (...args: never[]) => unknown;
+}
+
+export function stubPool(overrides: Partial<StubPool> = {}): StubPool {
+	return {
+		client: new Client('us-east-1'),
+		storage: new RecordingStorage(),
+		getClientId: () => CLIENT_ID,
+		getUserPoolId: () => `us-east-1_${POOL_NAME}`,
+		getUserPoolName: () => POOL_NAME,
+		getUserContextData: () => undefined,
+		...overrides,
+	};
+}
+
+/** Lets promise chains (getUserData's) run to completion. */
+export const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
