@@ -1,0 +1,183 @@
+import Client from './Client';
+import type CognitoUserAttribute from './CognitoUserAttribute';
+import CognitoUser from './CognitoUser';
+import StorageHelper from './StorageHelper';
+import type {
+	ClientMetadata,
+	CodeDeliveryDetails,
+	ICognitoStorage,
+	ICognitoUserAttributeData,
+	ICognitoUserPoolData,
+	ISignUpResult,
+	NodeCallback,
+} from './types';
+
+/** Amazon Cognito advanced security's collector, when its script is on the page. */
+interface AdvancedSecurityData {
+	getData(username: string, userPoolId: string, clientId: string): string | undefined | null;
+}
+
+// The advanced-security script defines a global; reading it as a free identifier finds it
+// however the script declared it, as the original did.
+declare const AmazonCognitoAdvancedSecurityData: AdvancedSecurityData | undefined;
+
+/** `UserContextData` as sent to the service. */
+export interface UserContextData {
+	EncodedData?: string;
+}
+
+/** Wraps the callback of every session refresh of this pool (Amplify uses it). */
+export type RefreshSessionCallbackWrapper = (target: NodeCallback.Any) => NodeCallback.Any;
+
+/** Attributes as `signUp` accepts them. */
+type SignUpAttributes = Array<CognitoUserAttribute | ICognitoUserAttributeData> | null;
+
+interface SignUpResponse {
+	UserConfirmed?: boolean;
+	UserSub?: string;
+	CodeDeliveryDetails?: CodeDeliveryDetails;
+}
+
+const USER_POOL_ID_MAX_LENGTH = 55;
+
+/** A Cognito user pool app client: the entry point for sign-up and the current user. */
+export default class CognitoUserPool {
+	/** The pool id, `<region>_<id>`. */
+	userPoolId: string;
+	/** The app client id. */
+	clientId: string;
+	/** The wire client, shared by every user of this pool. */
+	client: Client;
+	/** Whether advanced-security context data is collected (unless explicitly `false`). */
+	advancedSecurityDataCollectionFlag: boolean;
+	/** Where this pool's users keep their tokens. */
+	storage: ICognitoStorage;
+	/** Set only when given to the constructor. */
+	wrapRefreshSessionCallback?: RefreshSessionCallbackWrapper;
+
+	/**
+	 * @param data - UserPoolId and ClientId are required; optional endpoint, fetchOptions,
+	 * Storage, AdvancedSecurityDataCollectionFlag and requestTimeout (ms, not in the original).
+	 * @param wrapRefreshSessionCallback - wraps every refresh callback.
+	 * @throws Error 'Both UserPoolId and ClientId are required.' or 'Invalid UserPoolId format.'
+	 */
+	constructor(
+		data: ICognitoUserPoolData,
+		wrapRefreshSessionCallback?: RefreshSessionCallbackWrapper,
+	) {
+		const {
+			UserPoolId,
+			ClientId,
+			endpoint,
+			fetchOptions,
+			AdvancedSecurityDataCollectionFlag,
+			requestTimeout,
+		} = data || ({} as Partial<ICognitoUserPoolData>);
+		if (!UserPoolId || !ClientId) {
+			throw new Error('Both UserPoolId and ClientId are required.');
+		}
+		if (UserPoolId.length > USER_POOL_ID_MAX_LENGTH || !/^[\w-]+_[0-9a-zA-Z]+$/.test(UserPoolId)) {
+			throw new Error('Invalid UserPoolId format.');
+		}
+		const region = UserPoolId.split('_')[0];
+
+		this.userPoolId = UserPoolId;
+		this.clientId = ClientId;
+		this.client = new Client(region, endpoint, fetchOptions, { timeout: requestTimeout });
+		this.advancedSecurityDataCollectionFlag = AdvancedSecurityDataCollectionFlag !== false;
+		this.storage = data.Storage || new StorageHelper().getStorage();
+		if (wrapRefreshSessionCallback) {
+			this.wrapRefreshSessionCallback = wrapRefreshSessionCallback;
+		}
+	}
+
+	/** @returns the pool id. */
+	getUserPoolId(): string {
+		return this.userPoolId;
+	}
+
+	/** @returns the part after the underscore, which SRP uses as the pool name. */
+	getUserPoolName(): string {
+		return this.getUserPoolId().split('_')[1] as string;
+	}
+
+	/** @returns the app client id. */
+	getClientId(): string {
+		return this.clientId;
+	}
+
+	/**
+	 * Registers a user (SignUp). Calls back `(null, {user, userConfirmed, userSub,
+	 * codeDeliveryDetails})` or `(err, null)`.
+	 */
+	signUp(
+		username: string,
+		password: string,
+		userAttributes: SignUpAttributes | undefined,
+		validationData: SignUpAttributes | undefined,
+		callback: NodeCallback<Error, ISignUpResult>,
+		clientMetadata?: ClientMetadata,
+	): void {
+		const reply = callback as (err: Error | null, result: ISignUpResult | null) => void;
+		const jsonReq: Record<string, unknown> = {
+			ClientId: this.clientId,
+			Username: username,
+			Password: password,
+			UserAttributes: userAttributes,
+			ValidationData: validationData,
+			ClientMetadata: clientMetadata,
+		};
+		const userContextData = this.getUserContextData(username);
+		if (userContextData) {
+			jsonReq.UserContextData = userContextData;
+		}
+		this.client.request<SignUpResponse>('SignUp', jsonReq, (err, data) => {
+			if (err) {
+				reply(err, null);
+				return;
+			}
+			let user: CognitoUser;
+			try {
+				user = new CognitoUser({ Username: username, Pool: this, Storage: this.storage });
+			} catch (invalid) {
+				// The original let this escape into the fetch chain, which called back again.
+				reply(invalid as Error, null);
+				return;
+			}
+			reply(null, {
+				user,
+				userConfirmed: data?.UserConfirmed as boolean,
+				userSub: data?.UserSub as string,
+				codeDeliveryDetails: data?.CodeDeliveryDetails as CodeDeliveryDetails,
+			});
+		});
+	}
+
+	/** @returns the user who last signed in with this client on this storage, or `null`. */
+	getCurrentUser(): CognitoUser | null {
+		const lastUserKey = `CognitoIdentityServiceProvider.${this.clientId}.LastAuthUser`;
+		const lastAuthUser = this.storage.getItem(lastUserKey);
+		if (lastAuthUser) {
+			return new CognitoUser({ Username: lastAuthUser, Pool: this, Storage: this.storage });
+		}
+		return null;
+	}
+
+	/**
+	 * Context data for advanced security: `undefined` without the collector script,
+	 * `{EncodedData}` when it returns data, else `{}` (which is still sent, as in the original).
+	 */
+	getUserContextData(username: string): UserContextData | undefined {
+		if (typeof AmazonCognitoAdvancedSecurityData === 'undefined') {
+			return undefined;
+		}
+		const collector = AmazonCognitoAdvancedSecurityData;
+		if (this.advancedSecurityDataCollectionFlag && collector) {
+			const encoded = collector.getData(username, this.userPoolId, this.clientId);
+			if (encoded) {
+				return { EncodedData: encoded };
+			}
+		}
+		return {};
+	}
+}
