@@ -57,10 +57,8 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 	}
 	const user = pool.users[session.username];
 	const named = svc.findUser(pool, username);
-	if (!user || named !== user) {
-		svc.sessions.consume(session);
-		throw notAuthorized(MSG.sessionInvalid);
-	}
+	// Someone else's USERNAME does not burn the session: only its owner can use or spend it.
+	if (!user || named !== user) throw notAuthorized(MSG.sessionInvalid);
 	const login: Login = {
 		svc,
 		pool,

@@ -1,0 +1,118 @@
+import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { Json } from './helpers';
+
+/** The original amazon-cognito-identity-js 6.3.21, used only as an oracle. */
+const load = createRequire(import.meta.url);
+
+export const Original = load('original-cognito') as {
+	CognitoUserPool: new (data: Json) => object;
+	CognitoUser: new (data: Json) => object;
+	AuthenticationDetails: new (data: Json) => object;
+	CognitoUserAttribute: new (data: Json) => object;
+	CognitoUserSession: new (data: Json) => object;
+	CognitoAccessToken: new (data: Json) => object;
+	CognitoIdToken: new (data: Json) => object;
+	CognitoRefreshToken: new (data: Json) => object;
+};
+
+export class TestStorage {
+	readonly map = new Map<string, string>();
+	setItem(k: string, v: string): void {
+		this.map.set(k, String(v));
+	}
+	getItem(k: string): string | null {
+		return this.map.get(k) ?? null;
+	}
+	removeItem(k: string): void {
+		this.map.delete(k);
+	}
+	clear(): void {
+		this.map.clear();
+	}
+}
+
+/** Placeholders for a callbacks object and for a Node-style callback among the arguments. */
+export const CBS = Symbol('callbacks');
+export const NODE = Symbol('node callback');
+
+export interface Outcome {
+	event: string;
+	args: unknown[];
+}
+
+const EVENTS = [
+	'onSuccess',
+	'onFailure',
+	'newPasswordRequired',
+	'mfaRequired',
+	'totpRequired',
+	'customChallenge',
+	'mfaSetup',
+	'selectMFAType',
+	'associateSecretCode',
+	'inputVerificationCode',
+];
+
+/** Calls a method of an original-client object and resolves with the first callback it fires. */
+export function run(obj: object, method: string, ...args: unknown[]): Promise<Outcome> {
+	return new Promise((resolve) => {
+		const fn = (obj as Record<string, unknown>)[method];
+		if (typeof fn !== 'function') throw new Error(`no method ${method}`);
+		const callbacks = Object.fromEntries(
+			EVENTS.map((e) => [e, (...a: unknown[]) => resolve({ event: e, args: a })]),
+		);
+		const node = (e: unknown, ...rest: unknown[]) =>
+			resolve(e ? { event: 'error', args: [e] } : { event: 'ok', args: rest });
+		const real = args.map((a) => (a === CBS ? callbacks : a === NODE ? node : a));
+		(fn as (...a: unknown[]) => unknown).apply(obj, real);
+	});
+}
+
+export async function expectEvent(p: Promise<Outcome>, event: string): Promise<unknown[]> {
+	const out = await p;
+	if (out.event !== event) {
+		const detail =
+			out.args[0] instanceof Error
+				? `${out.args[0].name}: ${out.args[0].message}`
+				: JSON.stringify(out.args);
+		throw new Error(`expected ${event}, got ${out.event} (${detail})`);
+	}
+	return out.args;
+}
+
+export async function expectFailure(
+	p: Promise<Outcome>,
+): Promise<{ code: string; message: string }> {
+	const out = await p;
+	if (out.event !== 'onFailure' && out.event !== 'error')
+		throw new Error(`expected a failure, got ${out.event}`);
+	const e = out.args[0] as { code?: string; message?: string };
+	return { code: String(e.code), message: String(e.message) };
+}
+
+export function getProp<T>(obj: object, ...path: string[]): T {
+	let cur: unknown = obj;
+	for (const p of path) {
+		const next = (cur as Record<string, unknown>)[p];
+		cur = typeof next === 'function' ? (next as () => unknown).call(cur) : next;
+	}
+	return cur as T;
+}
+
+// An independent RFC 6238 implementation, so the server's own TOTP code is not its own judge.
+function base32(text: string): Buffer {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	let bits = '';
+	for (const ch of text) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+	const bytes = bits.match(/.{8}/g) ?? [];
+	return Buffer.from(bytes.map((b) => parseInt(b, 2)));
+}
+
+export function totp(secret: string, timeMs = Date.now()): string {
+	const counter = Buffer.alloc(8);
+	counter.writeBigUInt64BE(BigInt(Math.floor(timeMs / 30_000)));
+	const mac = createHmac('sha1', base32(secret)).update(counter).digest();
+	const off = (mac[19] ?? 0) & 15;
+	return ((mac.readUInt32BE(off) & 0x7fffffff) % 1_000_000).toString().padStart(6, '0');
+}
