@@ -42,7 +42,9 @@ function newUser(username = 'alice'): CognitoUser {
 	return new CognitoUser({ Username: username, Pool: pool as never, Storage: storage });
 }
 
-type Callbacks = { [K in keyof IAuthenticationCallback]-?: ReturnType<typeof vi.fn> };
+type Callbacks = {
+	[K in keyof IAuthenticationCallback]-?: ReturnType<typeof vi.fn>;
+} & IAuthenticationCallback;
 
 function callbacks(): Callbacks {
 	return {
@@ -54,7 +56,7 @@ function callbacks(): Callbacks {
 		customChallenge: vi.fn(),
 		mfaSetup: vi.fn(),
 		selectMFAType: vi.fn(),
-	};
+	} as Callbacks;
 }
 
 /** Which callback members were called, and how often. */
