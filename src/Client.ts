@@ -213,12 +213,27 @@ export default class Client {
 			'X-Amz-User-Agent': getAmplifyUserAgent(),
 			'Cache-Control': 'no-store',
 		};
+		let body: string;
+		try {
+			body = JSON.stringify(params);
+		} catch (unserialisable) {
+			// A BigInt or a cycle in the parameters: the original threw at the caller; report it
+			// through the callback instead, asynchronously like every other outcome.
+			const reason =
+				unserialisable instanceof Error ? unserialisable.message : String(unserialisable);
+			const err = createCognitoError(
+				`The ${operation} request cannot be serialised: ${reason}`,
+				'SerializationException',
+			);
+			Promise.resolve().then(() => deliver(callback, err));
+			return;
+		}
 		const init: FetchInit = {
 			...this.fetchOptions,
 			headers,
 			method: 'POST',
 			mode: 'cors',
-			body: JSON.stringify(params),
+			body,
 		};
 
 		let settled = false;

@@ -314,6 +314,22 @@ describe('Client error mapping (spec Appendix B), same as the original where it 
 		expect((cb.mock.calls[0]?.[0] as CognitoError).code).toBe('NetworkError');
 	});
 
+	it('reports unserialisable parameters through the callback instead of throwing', async () => {
+		const fetchSpy = vi.fn();
+		vi.stubGlobal('fetch', fetchSpy);
+		const cycle: Record<string, unknown> = {};
+		cycle.self = cycle;
+		const cb = vi.fn();
+		expect(() => new Client('r').request('SignUp', cycle, cb)).not.toThrow();
+		expect(cb).not.toHaveBeenCalled();
+		await flushMacrotask();
+		expect(cb).toHaveBeenCalledTimes(1);
+		const err = cb.mock.calls[0]?.[0] as CognitoError;
+		expect(err.code).toBe('SerializationException');
+		expect(err.message).toMatch(/^The SignUp request cannot be serialised: /);
+		expect(fetchSpy).not.toHaveBeenCalled();
+	});
+
 	it('createCognitoError builds an Error with code, name and statusCode', () => {
 		const err = createCognitoError('m', 'C', undefined, 418);
 		expect(err).toBeInstanceOf(Error);
