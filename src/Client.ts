@@ -32,6 +32,12 @@ export class CognitoError extends Error {
 	/** The HTTP status of the response; absent when no response arrived. */
 	statusCode?: number;
 
+	/**
+	 * @param message - the service's message, or a description of the failure.
+	 * @param code - the error type; also the `name` unless one is given.
+	 * @param name - `Error` for network failures, as the original reported them.
+	 * @param statusCode - the HTTP status, when a response arrived.
+	 */
 	constructor(message: string, code: string, name?: string, statusCode?: number) {
 		super(message);
 		this.code = code;
