@@ -1,0 +1,272 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { G, computeX, modPow, padBytes } from '../../server/srp';
+import {
+	PASSWORD,
+	type Setup,
+	SrpClient,
+	api,
+	expectError,
+	jwtPayload,
+	ok,
+	setup,
+	signUpConfirmed,
+	srpLogin,
+} from './helpers';
+
+interface Remembered {
+	key: string;
+	group: string;
+	password: string;
+}
+
+/** What the client does after a login with NewDeviceMetadata. */
+async function confirmNewDevice(
+	s: Setup,
+	result: Record<string, unknown>,
+): Promise<{ device: Remembered; out: Record<string, unknown> }> {
+	const meta = result.NewDeviceMetadata as { DeviceKey: string; DeviceGroupKey: string };
+	const password = randomBytes(40).toString('base64');
+	const salt = BigInt('0x' + randomBytes(16).toString('hex'));
+	const verifier = modPow(G, computeX(meta.DeviceGroupKey, meta.DeviceKey, password, salt));
+	const out = await ok(s.url, 'ConfirmDevice', {
+		AccessToken: result.AccessToken,
+		DeviceKey: meta.DeviceKey,
+		DeviceName: 'test-device',
+		DeviceSecretVerifierConfig: {
+			Salt: padBytes(salt).toString('base64'),
+			PasswordVerifier: padBytes(verifier).toString('base64'),
+		},
+	});
+	return { device: { key: meta.DeviceKey, group: meta.DeviceGroupKey, password }, out };
+}
+
+/** A remembered-device login: PASSWORD_VERIFIER with DEVICE_KEY, then DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER. */
+async function deviceLogin(
+	s: Setup,
+	username: string,
+	device: Remembered,
+	devicePassword = device.password,
+) {
+	const first = await srpLogin(s, username, PASSWORD, { DEVICE_KEY: device.key });
+	if (first.status !== 200 || first.body.ChallengeName !== 'DEVICE_SRP_AUTH') return first;
+	const srp = new SrpClient();
+	const step = await api(s.url, 'RespondToAuthChallenge', {
+		ChallengeName: 'DEVICE_SRP_AUTH',
+		ClientId: s.clientId,
+		Session: first.body.Session,
+		ChallengeResponses: { USERNAME: username, DEVICE_KEY: device.key, SRP_A: srp.A.toString(16) },
+	});
+	expect(step.body.ChallengeName).toBe('DEVICE_PASSWORD_VERIFIER');
+	const params = step.body.ChallengeParameters as Record<string, string>;
+	return api(s.url, 'RespondToAuthChallenge', {
+		ChallengeName: 'DEVICE_PASSWORD_VERIFIER',
+		ClientId: s.clientId,
+		Session: step.body.Session,
+		ChallengeResponses: {
+			USERNAME: username,
+			DEVICE_KEY: device.key,
+			...srp.answer(device.group, device.key, devicePassword, params),
+		},
+	});
+}
+
+const result = (r: { body: Record<string, unknown> }) =>
+	r.body.AuthenticationResult as Record<string, unknown>;
+
+describe('device tracking', async () => {
+	const s = await setup({
+		MfaConfiguration: 'OPTIONAL',
+		DeviceConfiguration: {
+			ChallengeRequiredOnNewDevice: false,
+			DeviceOnlyRememberedOnUserPrompt: true,
+		},
+	});
+	afterAll(() => s.lp.close());
+	await signUpConfirmed(s, 'dan', { phone_number: '+15555550100' });
+
+	let device: Remembered;
+	let access = '';
+
+	it('a fresh login gets NewDeviceMetadata; ConfirmDevice asks for the user prompt as configured', async () => {
+		const r = result(await srpLogin(s, 'dan', PASSWORD));
+		const meta = r.NewDeviceMetadata as { DeviceKey: string; DeviceGroupKey: string };
+		expect(meta.DeviceKey).toMatch(
+			/^us-east-1_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+		);
+		expect(meta.DeviceGroupKey).toBeTruthy();
+		expect(jwtPayload(String(r.AccessToken)).device_key).toBe(meta.DeviceKey);
+		const confirmed = await confirmNewDevice(s, r);
+		device = confirmed.device;
+		access = String(r.AccessToken);
+		expect(confirmed.out).toEqual({ UserConfirmationNecessary: true });
+	});
+
+	it('device SRP login: no new device, device_key in the access token', async () => {
+		const r = await deviceLogin(s, 'dan', device);
+		expect(r.status, JSON.stringify(r.body)).toBe(200);
+		expect(result(r).NewDeviceMetadata).toBeUndefined();
+		expect(jwtPayload(String(result(r).AccessToken)).device_key).toBe(device.key);
+	});
+
+	it('a wrong device secret fails DEVICE_PASSWORD_VERIFIER', async () => {
+		expectError(
+			await deviceLogin(s, 'dan', device, 'not-the-secret'),
+			'NotAuthorizedException',
+			'Incorrect username or password.',
+		);
+	});
+
+	it('an unknown DEVICE_KEY → ResourceNotFoundException naming the device', async () => {
+		const fake = { ...device, key: 'us-east-1_00000000-0000-0000-0000-000000000000' };
+		expectError(
+			await deviceLogin(s, 'dan', fake),
+			'ResourceNotFoundException',
+			'Device does not exist.',
+		);
+	});
+
+	it('a not-remembered device still needs MFA; a remembered one skips it', async () => {
+		await ok(s.url, 'SetUserMFAPreference', {
+			AccessToken: access,
+			SMSMfaSettings: { Enabled: true, PreferredMfa: true },
+		});
+		const r = await deviceLogin(s, 'dan', device);
+		expect(r.body.ChallengeName).toBe('SMS_MFA');
+		await ok(s.url, 'UpdateDeviceStatus', {
+			AccessToken: access,
+			DeviceKey: device.key,
+			DeviceRememberedStatus: 'remembered',
+		});
+		const r2 = await deviceLogin(s, 'dan', device);
+		expect(r2.status).toBe(200);
+		expect(result(r2).AccessToken).toBeTruthy();
+		const plain = await srpLogin(s, 'dan', PASSWORD);
+		expect(plain.body.ChallengeName).toBe('SMS_MFA');
+		expectError(
+			await api(s.url, 'UpdateDeviceStatus', {
+				AccessToken: access,
+				DeviceKey: device.key,
+				DeviceRememberedStatus: 'maybe',
+			}),
+			'InvalidParameterException',
+			/deviceRememberedStatus/,
+		);
+	});
+
+	it('GetDevice, ListDevices with pagination, ForgetDevice', async () => {
+		await ok(s.url, 'SetUserMFAPreference', {
+			AccessToken: access,
+			SMSMfaSettings: { Enabled: false },
+		});
+		const second = await confirmNewDevice(s, result(await srpLogin(s, 'dan', PASSWORD)));
+		const got = await ok(s.url, 'GetDevice', { AccessToken: access, DeviceKey: device.key });
+		expect(got.Device).toMatchObject({
+			DeviceKey: device.key,
+			DeviceAttributes: expect.arrayContaining([
+				{ Name: 'device_name', Value: 'test-device' },
+				{ Name: 'dev:device_remembered_status', Value: 'remembered' },
+			]),
+		});
+		const page1 = await ok(s.url, 'ListDevices', { AccessToken: access, Limit: 1 });
+		expect(page1.Devices).toHaveLength(1);
+		expect(typeof page1.PaginationToken).toBe('string');
+		const page2 = await ok(s.url, 'ListDevices', {
+			AccessToken: access,
+			Limit: 1,
+			PaginationToken: page1.PaginationToken,
+		});
+		expect(page2.Devices).toHaveLength(1);
+		expect(page2.PaginationToken).toBeUndefined();
+		const keys = [
+			...(page1.Devices as { DeviceKey: string }[]),
+			...(page2.Devices as { DeviceKey: string }[]),
+		].map((d) => d.DeviceKey);
+		expect(keys.sort()).toEqual([device.key, second.device.key].sort());
+		expectError(
+			await api(s.url, 'ListDevices', { AccessToken: access, Limit: 61 }),
+			'InvalidParameterException',
+		);
+		expectError(
+			await api(s.url, 'ListDevices', { AccessToken: access, PaginationToken: 'bm9wZQ' }),
+			'InvalidParameterException',
+		);
+
+		await ok(s.url, 'ForgetDevice', { AccessToken: access, DeviceKey: second.device.key });
+		expectError(
+			await api(s.url, 'GetDevice', { AccessToken: access, DeviceKey: second.device.key }),
+			'ResourceNotFoundException',
+			'Device does not exist.',
+		);
+		expectError(
+			await api(s.url, 'ForgetDevice', { AccessToken: access, DeviceKey: second.device.key }),
+			'ResourceNotFoundException',
+			'Device does not exist.',
+		);
+		expectError(
+			await deviceLogin(s, 'dan', second.device),
+			'ResourceNotFoundException',
+			'Device does not exist.',
+		);
+	});
+
+	it("ConfirmDevice refuses another user's or an unknown device, and bad verifier configs", async () => {
+		await signUpConfirmed(s, 'eve');
+		const eveAccess = String(result(await srpLogin(s, 'eve', PASSWORD)).AccessToken);
+		const cfg = { Salt: 'AA==', PasswordVerifier: 'AA==' };
+		expectError(
+			await api(s.url, 'ConfirmDevice', {
+				AccessToken: eveAccess,
+				DeviceKey: device.key,
+				DeviceSecretVerifierConfig: cfg,
+			}),
+			'ResourceNotFoundException',
+		);
+		expectError(
+			await api(s.url, 'GetDevice', { AccessToken: eveAccess, DeviceKey: device.key }),
+			'ResourceNotFoundException',
+		);
+		expectError(
+			await api(s.url, 'ConfirmDevice', { AccessToken: eveAccess, DeviceKey: device.key }),
+			'InvalidParameterException',
+		);
+		expectError(
+			await api(s.url, 'ConfirmDevice', {
+				AccessToken: eveAccess,
+				DeviceKey: device.key,
+				DeviceSecretVerifierConfig: { Salt: '***', PasswordVerifier: 'AA==' },
+			}),
+			'InvalidParameterException',
+		);
+	});
+});
+
+describe('pools without device tracking', async () => {
+	const s = await setup({ DeviceConfiguration: undefined });
+	afterAll(() => s.lp.close());
+
+	it('issue no NewDeviceMetadata and no device_key; remembered devices are confirmed automatically when so configured', async () => {
+		await signUpConfirmed(s, 'fred');
+		const r = result(await srpLogin(s, 'fred', PASSWORD));
+		expect(r.NewDeviceMetadata).toBeUndefined();
+		expect(jwtPayload(String(r.AccessToken)).device_key).toBeUndefined();
+
+		const tracked = await setup(
+			{
+				DeviceConfiguration: {
+					ChallengeRequiredOnNewDevice: true,
+					DeviceOnlyRememberedOnUserPrompt: false,
+				},
+			},
+			{},
+			s.lp,
+		);
+		await signUpConfirmed(tracked, 'gia');
+		const { out, device } = await confirmNewDevice(
+			tracked,
+			result(await srpLogin(tracked, 'gia', PASSWORD)),
+		);
+		expect(out).toEqual({ UserConfirmationNecessary: false });
+		expect((await deviceLogin(tracked, 'gia', device)).status).toBe(200);
+	});
+});
