@@ -123,9 +123,15 @@ export type IMfaSelectionCallbacks = Pick<
 	'onSuccess' | 'onFailure' | 'mfaRequired' | 'totpRequired'
 >;
 
-/** `getSession`'s callback: an error and no session, or a session. */
-export type GetSessionCallback =
-	((error: Error, session: null) => void) | ((error: null, session: CognitoUserSession) => void);
+/**
+ * `getSession`'s callback: `(error, null)` or `(null, session)`. Declared through a method so
+ * that its parameters are checked bivariantly: callbacks written against the original's
+ * typings, such as `(err: any, session: CognitoUserSession) => …` or `(error: Error, session:
+ * null) => …`, are still accepted, while an unannotated callback gets the honest types.
+ */
+export type GetSessionCallback = {
+	bivarianceHack(error: Error | null, session: CognitoUserSession | null): void;
+}['bivarianceHack'];
 
 type SessionCallback = (err: Error | null, session: CognitoUserSession | null) => void;
 type Body = { [key: string]: unknown };
@@ -1247,7 +1253,7 @@ export default class CognitoUser {
 	 * request. Unreadable or corrupt storage counts as no session.
 	 */
 	getSession(callback: GetSessionCallback, options?: GetSessionOptions): void {
-		const reply = callback as SessionCallback;
+		const reply: SessionCallback = callback;
 		if (this.username == null) {
 			return reply(new Error('Username is null. Cannot retrieve a new session'), null);
 		}
