@@ -63,6 +63,7 @@ export default [
 				preserveModulesRoot: 'src',
 				exports: 'named',
 				esModule: true,
+				dynamicImportInCjs: false,
 				entryFileNames: '[name].js',
 				generatedCode: { preset: 'es2015', symbols: false },
 			},
