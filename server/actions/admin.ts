@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { MSG, err, invalidParameter, notAuthorized } from '../errors';
+import { MSG, err, invalidParameter, notAuthorized, resourceNotFound } from '../errors';
 import type { Service } from '../service';
-import type { ClientConfig, MfaConfiguration, PoolConfig, PoolRecord, UserRecord } from '../state';
+import {
+	type ClientConfig,
+	type MfaConfiguration,
+	type PoolConfig,
+	type PoolRecord,
+	type UserRecord,
+	own,
+} from '../state';
 import {
 	type Json,
 	optAttributes,
@@ -113,6 +120,14 @@ export function createUserPoolClient(svc: Service, body: Json): Json {
 	if (optBool(body, 'GenerateSecret')) client.ClientSecret = randomFrom(LOWER, 51);
 	pool.clients[client.ClientId] = client;
 	svc.changed();
+	return { UserPoolClient: { ...client } };
+}
+
+export function describeUserPoolClient(svc: Service, body: Json): Json {
+	const pool = svc.pool(reqString(body, 'UserPoolId'));
+	const clientId = reqString(body, 'ClientId');
+	const client = own(pool.clients, clientId);
+	if (!client) throw resourceNotFound(`User pool client ${clientId} does not exist.`);
 	return { UserPoolClient: { ...client } };
 }
 

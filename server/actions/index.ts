@@ -15,6 +15,7 @@ export const ACTIONS: Record<string, Action> = {
 	CreateUserPool: admin.createUserPool,
 	DescribeUserPool: admin.describeUserPool,
 	CreateUserPoolClient: admin.createUserPoolClient,
+	DescribeUserPoolClient: admin.describeUserPoolClient,
 	AdminCreateUser: admin.adminCreateUser,
 	AdminConfirmSignUp: admin.adminConfirmSignUp,
 	AdminGetUser: admin.adminGetUser,

@@ -43,9 +43,10 @@ export function parseA(params: Record<string, string>): bigint {
 
 export async function initiateAuth(svc: Service, body: Json): Promise<Json> {
 	const flow = reqString(body, 'AuthFlow');
-	const { pool, client } = svc.client(reqString(body, 'ClientId'));
+	const clientId = reqString(body, 'ClientId');
 	const params = optStringMap(body, 'AuthParameters') ?? {};
 	const clientMetadata = optStringMap(body, 'ClientMetadata');
+	const { pool, client } = svc.client(clientId);
 	if (ADMIN_FLOWS.includes(flow)) throw invalidParameter('Initiate Auth method not supported.');
 	if (!FLOWS.includes(flow)) {
 		throw invalidParameter(

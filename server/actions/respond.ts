@@ -36,8 +36,11 @@ const CHALLENGES = [
 
 export async function respondToAuthChallenge(svc: Service, body: Json): Promise<Json> {
 	const name = reqString(body, 'ChallengeName');
-	const { pool, client } = svc.client(reqString(body, 'ClientId'));
+	const clientId = reqString(body, 'ClientId');
 	const responses = optStringMap(body, 'ChallengeResponses') ?? {};
+	const sessionId = optString(body, 'Session');
+	const metadata = optStringMap(body, 'ClientMetadata');
+	const { pool, client } = svc.client(clientId);
 	if (!CHALLENGES.includes(name)) {
 		throw invalidParameter(
 			`1 validation error detected: Value '${name}' at 'challengeName' failed to satisfy constraint: Member must satisfy enum value set: [${CHALLENGES.join(', ')}]`,
@@ -46,7 +49,7 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 	const username = reqParam(responses, 'USERNAME');
 	svc.checkSecretHash(client, [username], responses.SECRET_HASH);
 	const session = svc.sessions.get(
-		optString(body, 'Session'),
+		sessionId,
 		client.ClientId,
 		name,
 		name === 'PASSWORD_VERIFIER' ? responses.PASSWORD_CLAIM_SECRET_BLOCK : undefined,
@@ -65,7 +68,7 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 		client,
 		user,
 		authFlow: session.authFlow,
-		clientMetadata: optStringMap(body, 'ClientMetadata') ?? session.clientMetadata,
+		clientMetadata: metadata ?? session.clientMetadata,
 	};
 	switch (name) {
 		case 'PASSWORD_VERIFIER':

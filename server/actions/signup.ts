@@ -69,11 +69,13 @@ export function resolveSignUpName(
 }
 
 export function signUp(svc: Service, body: Json): Json {
-	const { pool, client } = svc.client(reqString(body, 'ClientId'));
+	const clientId = reqString(body, 'ClientId');
 	const name = reqString(body, 'Username');
 	const password = reqString(body, 'Password');
-	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
 	const given = optAttributes(body, 'UserAttributes') ?? [];
+	// Shape first, then resources: the service reports a malformed request before an unknown client.
+	const { pool, client } = svc.client(clientId);
+	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
 	for (const a of given) checkAttributeName(a.Name);
 	const resolved = resolveSignUpName(
 		pool,
@@ -98,9 +100,10 @@ export function signUp(svc: Service, body: Json): Json {
 }
 
 export function confirmSignUp(svc: Service, body: Json): Json {
-	const { pool, client } = svc.client(reqString(body, 'ClientId'));
+	const clientId = reqString(body, 'ClientId');
 	const name = reqString(body, 'Username');
 	const code = reqString(body, 'ConfirmationCode');
+	const { pool, client } = svc.client(clientId);
 	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
 	const user = svc.findUser(pool, name);
 	if (!user) throw svc.unknownUser(client, err('CodeMismatchException', MSG.codeMismatch));
@@ -125,8 +128,9 @@ const fakeDelivery = (name: string) => ({
 });
 
 export function resendConfirmationCode(svc: Service, body: Json): Json {
-	const { pool, client } = svc.client(reqString(body, 'ClientId'));
+	const clientId = reqString(body, 'ClientId');
 	const name = reqString(body, 'Username');
+	const { pool, client } = svc.client(clientId);
 	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
 	const user = svc.findUser(pool, name);
 	if (!user) {
@@ -145,8 +149,9 @@ export function resendConfirmationCode(svc: Service, body: Json): Json {
 }
 
 export function forgotPassword(svc: Service, body: Json): Json {
-	const { pool, client } = svc.client(reqString(body, 'ClientId'));
+	const clientId = reqString(body, 'ClientId');
 	const name = reqString(body, 'Username');
+	const { pool, client } = svc.client(clientId);
 	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
 	const user = svc.findUser(pool, name);
 	if (!user) {
@@ -168,10 +173,11 @@ export function forgotPassword(svc: Service, body: Json): Json {
 }
 
 export function confirmForgotPassword(svc: Service, body: Json): Json {
-	const { pool, client } = svc.client(reqString(body, 'ClientId'));
+	const clientId = reqString(body, 'ClientId');
 	const name = reqString(body, 'Username');
 	const code = reqString(body, 'ConfirmationCode');
 	const password = reqString(body, 'Password');
+	const { pool, client } = svc.client(clientId);
 	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
 	const user = svc.findUser(pool, name);
 	if (!user) throw svc.unknownUser(client, err('CodeMismatchException', MSG.codeMismatch));
