@@ -108,17 +108,25 @@ describe('published package', () => {
 	it('loads through require and import in Node', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'cognito-node-'));
 		installPacked(dir);
+		// The seed README's `import AmazonCognitoIdentity from '…'` must keep working in Node, as it
+		// does with the original (CommonJS, whose default import is the whole exports object).
 		const script = `
 			const cjs = require('amazon-cognito-identity-js');
 			import('amazon-cognito-identity-js').then((esm) => {
-				console.log(JSON.stringify({ cjs: Object.keys(cjs), esm: Object.keys(esm).filter((k) => k !== 'default') }));
+				console.log(JSON.stringify({
+					cjs: Object.keys(cjs),
+					esm: Object.keys(esm).filter((k) => k !== 'default' && k !== '__esModule'),
+					sameDefault: esm.default === cjs,
+				}));
 			});`;
 		writeFileSync(join(dir, 'check.cjs'), script);
 		const out = JSON.parse(execFileSync('node', ['check.cjs'], { cwd: dir, encoding: 'utf8' })) as {
 			cjs: string[];
 			esm: string[];
+			sameDefault: boolean;
 		};
 		expect(out.cjs).toContain('CognitoUserPool');
+		expect(out.sameDefault).toBe(true);
 		expect([...out.esm].sort()).toEqual([...out.cjs].sort());
 	});
 });
