@@ -1,6 +1,6 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CustomAuthHooks } from './customAuth';
+import type { ChallengeRequest, CreateResult, CustomAuthHooks, DefineResult } from './customAuth';
 import { ServiceError } from './errors';
 import { type BeforeAction, createRequestHandler, dispatch } from './http';
 import type { Outbox, OutboxKind, OutboxMessage } from './outbox';
@@ -10,7 +10,16 @@ import { type TokenLifetimes, TokenSigner } from './tokens';
 import { totpAt } from './totp';
 import type { Json } from './validate';
 
-export type { CustomAuthHooks, OutboxKind, OutboxMessage, TokenLifetimes, BeforeAction };
+export type {
+	BeforeAction,
+	ChallengeRequest,
+	CreateResult,
+	CustomAuthHooks,
+	DefineResult,
+	OutboxKind,
+	OutboxMessage,
+	TokenLifetimes,
+};
 export { ServiceError, totpAt };
 
 export interface LocalPoolOptions {
