@@ -1283,8 +1283,9 @@ export default class CognitoUser {
 	private readStoredSession(): { session: CognitoUserSession } | undefined {
 		try {
 			const prefix = `CognitoIdentityServiceProvider.${this.pool.getClientId()}.${this.username}`;
+			// Read twice, as the original does: apps' tests count getItem calls.
+			if (!this.storage.getItem(`${prefix}.idToken`)) return undefined;
 			const idToken = this.storage.getItem(`${prefix}.idToken`);
-			if (!idToken) return undefined;
 			const text = (value: unknown): string | undefined =>
 				typeof value === 'string' ? value : undefined;
 			const session = new CognitoUserSession({
@@ -1321,9 +1322,10 @@ export default class CognitoUser {
 		const authParameters: Body = { REFRESH_TOKEN: refreshToken.getToken() };
 		const prepared = attempt(
 			() => {
-				const lastUser = this.storage.getItem(`${this.keyPrefix}.LastAuthUser`);
-				if (lastUser) {
-					this.username = lastUser;
+				const lastUserKey = `${this.keyPrefix}.LastAuthUser`;
+				// Read twice, as the original does: apps' tests count getItem calls.
+				if (this.storage.getItem(lastUserKey)) {
+					this.username = this.storage.getItem(lastUserKey) as string;
 					this.deviceKey = this.storage.getItem(`${this.keyPrefix}.${this.username}.deviceKey`) as
 						string | null;
 					authParameters.DEVICE_KEY = this.deviceKey;
