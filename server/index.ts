@@ -70,6 +70,7 @@ export interface LocalPool {
 export async function startLocalPool(options: LocalPoolOptions = {}): Promise<LocalPool> {
 	const host = options.host ?? '127.0.0.1';
 	let url = '';
+	const log = options.log ?? ((m: string) => console.error(m));
 	const signer = await TokenSigner.create(() => url);
 	const svc = new Service(loadState(options.stateFile), signer, {
 		region: options.region ?? 'us-east-1',
@@ -77,11 +78,9 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 		tokenLifetimes: options.tokenLifetimes ?? {},
 		customAuth: options.customAuth ?? {},
 		now: options.now,
+		log,
 	});
-	const pipeline = {
-		beforeAction: options.beforeAction,
-		log: options.log ?? ((m: string) => console.error(m)),
-	};
+	const pipeline = { beforeAction: options.beforeAction, log };
 	const jwks = () => ({ keys: [signer.jwk as Json] });
 	const handler = createRequestHandler(svc, pipeline, (route, query) => {
 		const wellKnown =

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import { MSG, err, invalidParameter, notAuthorized, resourceNotFound } from './errors';
 import { Outbox, type OutboxKind } from './outbox';
 import { SessionStore } from './sessions';
+import { checkPasswordPolicy } from './policy';
 import { makeVerifier } from './srp';
 import {
 	type ClientConfig,
@@ -21,6 +22,7 @@ export interface ServiceOptions {
 	tokenLifetimes: TokenLifetimes;
 	customAuth: CustomAuthHooks;
 	now?: () => number;
+	log?: (message: string) => void;
 }
 
 export interface CodeDeliveryDetails {
@@ -71,7 +73,12 @@ export class Service {
 		this.saveScheduled = true;
 		setImmediate(() => {
 			this.saveScheduled = false;
-			saveState(file, this.state);
+			try {
+				saveState(file, this.state);
+			} catch (e) {
+				// A full disk or a deleted directory must not take the server down; the next change retries.
+				this.options.log?.(`could not save ${file}: ${e instanceof Error ? e.message : String(e)}`);
+			}
 		});
 	}
 
@@ -119,19 +126,8 @@ export class Service {
 			: enabledError;
 	}
 
-	validatePassword(pool: PoolRecord, password: string, type = 'InvalidPasswordException'): void {
-		const policy = pool.config.Policies.PasswordPolicy;
-		const fail = (why: string) => err(type, `Password did not conform with policy: ${why}`);
-		if ([...password].length < policy.MinimumLength) throw fail('Password not long enough');
-		if (policy.RequireUppercase && !/[A-Z]/.test(password))
-			throw fail('Password must have uppercase characters');
-		if (policy.RequireLowercase && !/[a-z]/.test(password))
-			throw fail('Password must have lowercase characters');
-		if (policy.RequireNumbers && !/[0-9]/.test(password))
-			throw fail('Password must have numeric characters');
-		if (policy.RequireSymbols && !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password)) {
-			throw fail('Password must have symbol characters');
-		}
+	validatePassword(pool: PoolRecord, password: string): void {
+		checkPasswordPolicy(pool.config.Policies.PasswordPolicy, password);
 	}
 
 	/** Stores a fresh SRP verifier; the password itself is never kept. */
