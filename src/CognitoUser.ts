@@ -36,6 +36,7 @@ import {
 	callNode,
 	nodeOutcome,
 	objectOutcome,
+	outsidePromise,
 	runStep,
 } from './utils/userCallbacks';
 import type { LooseNodeCallback, Outcome } from './utils/userCallbacks';
@@ -1419,17 +1420,18 @@ export default class CognitoUser {
 			() => this.getUserDataFromCache(),
 			() => undefined,
 		)?.value;
-		// The callback runs in the second argument of `then`, not before a `catch`, so that an
-		// exception it throws is not delivered back to it as a failure.
-		const fail = (err: unknown): void => callNode(callback, err);
+		// The callback runs outside the promise chain's error path: an exception it throws is
+		// rethrown as an uncaught error, as the Client does, and never delivered back to it.
+		const fail = (err: unknown): void => outsidePromise(() => callNode(callback, err));
+		const succeed = (data: UserData): void => outsidePromise(() => callNode(callback, null, data));
 		if (!cached) {
-			this.fetchUserData().then((data) => callNode(callback, null, data), fail);
+			this.fetchUserData().then(succeed, fail);
 			return;
 		}
 		if (this.isFetchUserDataAndTokenRequired(params)) {
 			this.fetchUserData()
 				.then((data) => this.refreshSessionIfPossible(params).then(() => data))
-				.then((data) => callNode(callback, null, data), fail);
+				.then(succeed, fail);
 			return;
 		}
 		let parsed: UserData;

@@ -123,3 +123,19 @@ export function attempt<R>(work: () => R, fail: (err: Error) => void): { value: 
 		return undefined;
 	}
 }
+
+/**
+ * Runs an application callback from inside a promise handler. If it throws, the exception is
+ * rethrown from a fresh task, where it surfaces as an uncaught error (as with a callback thrown
+ * from a timer), instead of rejecting a promise that nobody handles or reaching a `catch` that
+ * would report it back to the same callback.
+ */
+export function outsidePromise(callback: () => void): void {
+	try {
+		callback();
+	} catch (thrown) {
+		setTimeout(() => {
+			throw thrown;
+		}, 0);
+	}
+}

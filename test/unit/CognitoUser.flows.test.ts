@@ -439,6 +439,23 @@ describe('devices', () => {
 		expect(again.signInUserSession?.getIdToken().payload.tag).toBe('device');
 	});
 
+	it('an instance that already knows its device sends DEVICE_KEY first in InitiateAuth', () => {
+		const { user, cognito } = loginWithNewDevice();
+		service.sent.length = 0;
+		const cbs = callbacks();
+		user.authenticateUser(details(), cbs);
+		expect(calledMembers(cbs)).toEqual({ onSuccess: 1 });
+		expect(service.sent[0]?.body).toBe(
+			JSON.stringify({
+				AuthFlow: 'USER_SRP_AUTH',
+				ClientId: CLIENT_ID,
+				AuthParameters: { DEVICE_KEY: 'us-east-1_dev-1', USERNAME: USER_ID, SRP_A: cognito.userA },
+				ClientMetadata: {},
+			}),
+		);
+		expect(cognito.verified).toEqual(['user', 'user', 'device']);
+	});
+
 	it('device SRP errors on either leg are reported once', () => {
 		const user = newUser();
 		user.deviceKey = 'dk';

@@ -547,6 +547,24 @@ describe('getUserData', () => {
 		expect(storage.data.has(`${PREFIX}.alice.userData`)).toBe(false);
 	});
 
+	it('after a fetch, an exception in the callback surfaces as uncaught, not as a second call', async () => {
+		const user = signedIn();
+		service.reply({ data: userData });
+		vi.useFakeTimers({ toFake: ['setTimeout'] });
+		try {
+			const cb = vi.fn(() => {
+				throw new Error('app bug');
+			});
+			user.getUserData(cb);
+			await settle();
+			expect(cb).toHaveBeenCalledTimes(1);
+			expect(() => vi.runOnlyPendingTimers()).toThrow('app bug');
+			expect(cb).toHaveBeenCalledTimes(1);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it("an exception in the app's callback is not delivered back to it", () => {
 		const user = signedIn();
 		storage.setItem(`${PREFIX}.alice.userData`, JSON.stringify(userData));
