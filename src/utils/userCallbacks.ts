@@ -28,6 +28,8 @@ export function callMember<C extends object, K extends keyof C & string>(
 	name: K,
 	...args: MemberArgs<C, K>
 ): void {
+	// The README's own use case 23 calls completeNewPasswordChallenge without callbacks.
+	if (callbacks == null) return;
 	const member = callbacks[name] as unknown;
 	if (typeof member === 'function') {
 		(member as AnyFunction).apply(callbacks, args as unknown as never[]);

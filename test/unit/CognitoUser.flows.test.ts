@@ -971,3 +971,82 @@ describe('sendMFASelectionAnswer', () => {
 		expect(cbs.onFailure.mock.calls).toEqual([[error]]);
 	});
 });
+
+describe('README flows that pass `this` along', () => {
+	it('use case 27: SELECT_MFA_TYPE → sendMFASelectionAnswer(this) → totpRequired → sendMFACode(this)', () => {
+		service.reply(
+			{ data: { ChallengeName: 'SELECT_MFA_TYPE', ChallengeParameters: {}, Session: 's1' } },
+			{ data: { ChallengeName: 'SOFTWARE_TOKEN_MFA', ChallengeParameters: {}, Session: 's2' } },
+			{ data: { AuthenticationResult: authResult() } },
+		);
+		const cognitoUser = newUser();
+		cognitoUser.setAuthenticationFlowType('USER_PASSWORD_AUTH');
+		const onSuccess = vi.fn();
+		const onFailure = vi.fn();
+		cognitoUser.authenticateUser(details(), {
+			onSuccess,
+			onFailure,
+			selectMFAType(this: IAuthenticationCallback) {
+				cognitoUser.sendMFASelectionAnswer('SOFTWARE_TOKEN_MFA', this);
+			},
+			totpRequired(this: IAuthenticationCallback) {
+				cognitoUser.sendMFACode('123456', this, 'SOFTWARE_TOKEN_MFA');
+			},
+		});
+		expect(onFailure).not.toHaveBeenCalled();
+		expect(onSuccess).toHaveBeenCalledTimes(1);
+		expect(service.sent.map((s) => s.params.ChallengeName ?? s.params.AuthFlow)).toEqual([
+			'USER_PASSWORD_AUTH',
+			'SELECT_MFA_TYPE',
+			'SOFTWARE_TOKEN_MFA',
+		]);
+		expect(service.sent[2]?.params.Session).toBe('s2');
+	});
+
+	it('use case 27: MFA_SETUP → associateSoftwareToken(this) → verifySoftwareToken(this)', () => {
+		service.reply(
+			{ data: { ChallengeName: 'MFA_SETUP', ChallengeParameters: {}, Session: 's1' } },
+			{ data: { SecretCode: 'TOTPSECRET', Session: 's2' } },
+			{ data: { Status: 'SUCCESS', Session: 's3' } },
+			{ data: { AuthenticationResult: authResult() } },
+		);
+		const cognitoUser = newUser();
+		cognitoUser.setAuthenticationFlowType('USER_PASSWORD_AUTH');
+		const onSuccess = vi.fn();
+		const secrets: string[] = [];
+		const callbacks = {
+			onSuccess,
+			onFailure: vi.fn(),
+			mfaSetup(this: never) {
+				cognitoUser.associateSoftwareToken(this);
+			},
+			associateSecretCode(this: never, secretCode: string) {
+				secrets.push(secretCode);
+				cognitoUser.verifySoftwareToken('123456', 'My TOTP device', this);
+			},
+		};
+		cognitoUser.authenticateUser(details(), callbacks);
+		expect(secrets).toEqual(['TOTPSECRET']);
+		expect(onSuccess).toHaveBeenCalledTimes(1);
+		expect(service.sent.map((s) => s.operation)).toEqual([
+			'InitiateAuth',
+			'AssociateSoftwareToken',
+			'VerifySoftwareToken',
+			'RespondToAuthChallenge',
+		]);
+		expect(service.sent.map((s) => s.params.Session)).toEqual([undefined, 's1', 's2', 's3']);
+	});
+
+	it('use case 23: completeNewPasswordChallenge without callbacks still signs in and throws nothing', () => {
+		const cognitoUser = newUser();
+		cognitoUser.Session = 'np';
+		service.reply({ data: { AuthenticationResult: authResult() } });
+		expect(() =>
+			cognitoUser.completeNewPasswordChallenge('N3w$pass', { name: 'A' }, undefined as never),
+		).not.toThrow();
+		expect(cognitoUser.signInUserSession?.isValid()).toBe(true);
+		expect(() =>
+			cognitoUser.completeNewPasswordChallenge('', {}, undefined as never),
+		).not.toThrow();
+	});
+});
