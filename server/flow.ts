@@ -95,6 +95,11 @@ function checkStatus(user: UserRecord): void {
 export function afterPassword(login: Login, deviceKey: string | undefined): Promise<Json> | Json {
 	checkStatus(login.user);
 	if (login.user.status === 'FORCE_CHANGE_PASSWORD') {
+		const days = login.pool.config.Policies.PasswordPolicy.TemporaryPasswordValidityDays;
+		const setAt = login.user.temporaryPasswordSetAt ?? login.user.created;
+		if (login.svc.now() > setAt + days * 86400_000) {
+			throw notAuthorized('Temporary password has expired and must be reset by an administrator.');
+		}
 		const attrs = { ...login.user.attributes };
 		delete attrs.sub;
 		const session = newSession(login, 'NEW_PASSWORD_REQUIRED', { deviceKey });

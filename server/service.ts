@@ -119,7 +119,12 @@ export class Service {
 		return findUser(pool, name);
 	}
 
-	/** Unknown users per the client's PreventUserExistenceErrors setting. */
+	/**
+	 * Unknown users per the client's PreventUserExistenceErrors setting. New clients default to
+	 * ENABLED here (the modern console default, not the API's LEGACY): an unknown user looks
+	 * exactly like a wrong password, and SRP even gets a decoy challenge. LEGACY clients get
+	 * UserNotFoundException, as the service gives them.
+	 */
 	unknownUser(client: ClientConfig, enabledError = notAuthorized(MSG.badCredentials)): Error {
 		return client.PreventUserExistenceErrors === 'LEGACY'
 			? err('UserNotFoundException', MSG.userNotFound)

@@ -69,6 +69,8 @@ export interface UserRecord {
 	pendingTotpSecret?: string;
 	preferredMfa?: MfaName;
 	deviceGroupKey: string;
+	/** When an administrator set the current temporary password (epoch ms). */
+	temporaryPasswordSetAt?: number;
 	/** Keyed by purpose: 'confirmation', 'forgot-password', 'attr:<name>'. */
 	codes: Record<string, PendingCode>;
 }

@@ -170,6 +170,7 @@ export function adminCreateUser(svc: Service, body: Json): Json {
 	const user = newUser(svc, pool, resolved.username, resolved.attrs);
 	svc.setPassword(pool, user, password);
 	user.status = 'FORCE_CHANGE_PASSWORD';
+	user.temporaryPasswordSetAt = svc.now();
 	pool.users[user.username] = user;
 	if (optString(body, 'MessageAction') !== 'SUPPRESS') {
 		const delivery = svc.deliveryFor(user, ['email', 'phone_number']);
@@ -204,6 +205,7 @@ export function adminSetUserPassword(svc: Service, body: Json): Json {
 	svc.validatePassword(pool, password);
 	svc.setPassword(pool, user, password);
 	user.status = optBool(body, 'Permanent') ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
+	user.temporaryPasswordSetAt = user.status === 'FORCE_CHANGE_PASSWORD' ? svc.now() : undefined;
 	svc.changed();
 	return {};
 }

@@ -122,6 +122,7 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 			svc.sessions.consume(session);
 			svc.setPassword(pool, user, password);
 			user.status = 'CONFIRMED';
+			user.temporaryPasswordSetAt = undefined;
 			svc.changed();
 			return afterPassword(login, session.deviceKey);
 		}

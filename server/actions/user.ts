@@ -71,6 +71,9 @@ export function revokeToken(svc: Service, body: Json): Json {
 	if (client.ClientSecret && optString(body, 'ClientSecret') !== client.ClientSecret) {
 		throw notAuthorized(`Unable to verify secret hash for client ${client.ClientId}`);
 	}
+	if (!client.EnableTokenRevocation) {
+		throw err('UnsupportedOperationException', 'Token revocation is not enabled for this client.');
+	}
 	if (token.split('.').length === 3)
 		throw err('UnsupportedTokenTypeException', 'Unsupported token type');
 	const record = own(svc.state.refreshTokens, token);

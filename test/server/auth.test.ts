@@ -342,3 +342,72 @@ describe('InitiateAuth and RespondToAuthChallenge', async () => {
 		}
 	});
 });
+
+describe('NEW_PASSWORD_REQUIRED over HTTP', async () => {
+	const s = await setup({ Policies: { PasswordPolicy: { TemporaryPasswordValidityDays: 2 } } });
+	afterAll(() => s.lp.close());
+	const create = (Username: string) =>
+		ok(s.url, 'AdminCreateUser', {
+			UserPoolId: s.poolId,
+			Username,
+			TemporaryPassword: 'Temp0rary!',
+			UserAttributes: [{ Name: 'email', Value: `${Username}@example.com` }],
+		});
+	const answer = (session: unknown, responses: Record<string, string>) =>
+		api(s.url, 'RespondToAuthChallenge', {
+			ChallengeName: 'NEW_PASSWORD_REQUIRED',
+			ClientId: s.clientId,
+			Session: session,
+			ChallengeResponses: responses,
+		});
+
+	it('the challenge lists the attributes; the answer sets password and attributes, then tokens', async () => {
+		await create('nina');
+		const c = await srpLogin(s, 'nina', 'Temp0rary!');
+		const params = c.body.ChallengeParameters as Record<string, string>;
+		expect(JSON.parse(params.userAttributes ?? '')).toEqual({ email: 'nina@example.com' });
+		expect(params.requiredAttributes).toBe('[]');
+		expectError(
+			await answer(c.body.Session, { USERNAME: 'nina' }),
+			'InvalidParameterException',
+			'Missing required parameter NEW_PASSWORD',
+		);
+		expectError(
+			await answer(c.body.Session, { USERNAME: 'nina', NEW_PASSWORD: 'weak' }),
+			'InvalidPasswordException',
+		);
+		expectError(
+			await answer(c.body.Session, {
+				USERNAME: 'nina',
+				NEW_PASSWORD: 'N3wPassword!',
+				'userAttributes.shoe': '9',
+			}),
+			'InvalidParameterException',
+		);
+		const r = await answer(c.body.Session, {
+			USERNAME: 'nina',
+			NEW_PASSWORD: 'N3wPassword!',
+			'userAttributes.name': 'Nina',
+		});
+		expect(r.status, JSON.stringify(r.body)).toBe(200);
+		const user = await ok(s.url, 'AdminGetUser', { UserPoolId: s.poolId, Username: 'nina' });
+		expect(user.UserStatus).toBe('CONFIRMED');
+		expect(user.UserAttributes).toContainEqual({ Name: 'name', Value: 'Nina' });
+		expectError(await srpLogin(s, 'nina', 'Temp0rary!'), 'NotAuthorizedException');
+		expect((await srpLogin(s, 'nina', 'N3wPassword!')).status).toBe(200);
+	});
+
+	it('an expired temporary password is refused', async () => {
+		await create('otto');
+		s.lp.advanceTime(3 * 86400_000);
+		try {
+			expectError(
+				await srpLogin(s, 'otto', 'Temp0rary!'),
+				'NotAuthorizedException',
+				'Temporary password has expired and must be reset by an administrator.',
+			);
+		} finally {
+			s.lp.setClockOffset(0);
+		}
+	});
+});

@@ -109,6 +109,22 @@ describe('device tracking', async () => {
 		expect(jwtPayload(String(result(r).AccessToken)).device_key).toBe(device.key);
 	});
 
+	it('DEVICE_SRP_AUTH must name the device of its session', async () => {
+		const first = await srpLogin(s, 'dan', PASSWORD, { DEVICE_KEY: device.key });
+		expect(first.body.ChallengeName).toBe('DEVICE_SRP_AUTH');
+		const r = await api(s.url, 'RespondToAuthChallenge', {
+			ChallengeName: 'DEVICE_SRP_AUTH',
+			ClientId: s.clientId,
+			Session: first.body.Session,
+			ChallengeResponses: {
+				USERNAME: 'dan',
+				DEVICE_KEY: 'us-east-1_other',
+				SRP_A: new SrpClient().A.toString(16),
+			},
+		});
+		expectError(r, 'NotAuthorizedException', 'Invalid session for the user.');
+	});
+
 	it('a wrong device secret fails DEVICE_PASSWORD_VERIFIER', async () => {
 		expectError(
 			await deviceLogin(s, 'dan', device, 'not-the-secret'),

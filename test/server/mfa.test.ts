@@ -253,3 +253,18 @@ describe('MFA in a pool that requires it', async () => {
 		expect(secret).toMatch(/^[A-Z2-7]{32}$/);
 	});
 });
+
+describe('a pool with MFA OFF', async () => {
+	const s = await setup({ MfaConfiguration: 'OFF' });
+	afterAll(() => s.lp.close());
+
+	it('never challenges, whatever the user set', async () => {
+		await signUpConfirmed(s, 'otis', { phone_number: '+15555550113' });
+		const access = String((await tokensFor(s, 'otis')).AccessToken);
+		await ok(s.url, 'SetUserSettings', {
+			AccessToken: access,
+			MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }],
+		});
+		expect((await srpLogin(s, 'otis', PASSWORD)).status).toBe(200);
+	});
+});
