@@ -182,8 +182,12 @@ export default class CognitoUser {
 	username: string;
 	/** The pool the user belongs to. */
 	pool: CognitoUserPool;
-	/** The service's session string between the steps of a challenge flow. */
-	Session: string | null;
+	/**
+	 * The service's session string between the steps of a challenge flow. Copied from each
+	 * reply as is: a reply without one leaves it undefined, so that the next request omits it
+	 * (null would be sent as null).
+	 */
+	Session: string | null | undefined;
 	/** The pool's client, through which every request goes. */
 	client: Client;
 	/** The current tokens, once authenticated. */
@@ -273,7 +277,7 @@ export default class CognitoUser {
 			if (err) return callMember(callback, 'onFailure', err);
 			const reply = data ?? {};
 			if (reply.ChallengeName === 'CUSTOM_CHALLENGE') {
-				this.Session = reply.Session ?? null;
+				this.Session = reply.Session;
 				return callMember(callback, 'customChallenge', reply.ChallengeParameters ?? {});
 			}
 			const session = this.adoptAuthenticationResult(reply, callback);
@@ -487,7 +491,7 @@ export default class CognitoUser {
 		const challengeName = dataAuthenticate.ChallengeName as ChallengeName | undefined;
 		const params = dataAuthenticate.ChallengeParameters as ChallengeParameters;
 		const adoptSession = (): void => {
-			this.Session = dataAuthenticate.Session ?? null;
+			this.Session = dataAuthenticate.Session;
 		};
 		switch (challengeName as string | undefined) {
 			case 'SMS_MFA':
@@ -805,7 +809,7 @@ export default class CognitoUser {
 		this.client.request<AuthChallengeResponse>('RespondToAuthChallenge', request, (err, data) => {
 			if (err) return callMember(callback, 'onFailure', err);
 			const reply = data ?? {};
-			this.Session = reply.Session ?? null;
+			this.Session = reply.Session;
 			const name = reply.ChallengeName as ChallengeName;
 			const params = reply.ChallengeParameters as ChallengeParameters;
 			if (answerChallenge === 'SMS_MFA') return callMember(callback, 'mfaRequired', name, params);
@@ -994,7 +998,7 @@ export default class CognitoUser {
 				{ Session: this.Session },
 				outcome,
 				(data: { SecretCode: string; Session?: string }) => {
-					this.Session = data.Session ?? null;
+					this.Session = data.Session;
 					return data.SecretCode;
 				},
 			);
@@ -1033,7 +1037,7 @@ export default class CognitoUser {
 			{ Session: this.Session, UserCode: totpCode, FriendlyDeviceName: friendlyDeviceName },
 			(err, data) => {
 				if (err) return fail(err);
-				this.Session = data?.Session ?? null;
+				this.Session = data?.Session;
 				const request = this.withUserContextData({
 					ChallengeName: 'MFA_SETUP',
 					ClientId: this.pool.getClientId(),

@@ -306,7 +306,9 @@ export interface Outcome {
 	requests: Captured[];
 	callback: string;
 	storage: string[];
+	/** The user's fields; undefined, null and absent are told apart. */
 	user: Record<string, unknown>;
+	signedIn: string | null;
 }
 
 export function signIn(
@@ -350,15 +352,18 @@ export async function runScenario(lib: Lib, scenario: Scenario): Promise<Outcome
 		requests,
 		callback,
 		storage: storage.log,
-		user: {
-			username: user.username,
-			Session: user.Session ?? null,
-			deviceKey: user.deviceKey ?? null,
-			deviceGroupKey: user.deviceGroupKey ?? null,
-			randomPassword: user.randomPassword ?? null,
-			verifierDevices: user.verifierDevices ?? null,
-			signedIn: user.signInUserSession ? user.signInUserSession.getIdToken().getJwtToken() : null,
-		},
+		user: Object.fromEntries(
+			[
+				'username',
+				'Session',
+				'deviceKey',
+				'deviceGroupKey',
+				'randomPassword',
+				'verifierDevices',
+				'challengeName',
+			].map((field) => [field, field in user ? String(user[field]) : '<absent>']),
+		),
+		signedIn: user.signInUserSession ? user.signInUserSession.getIdToken().getJwtToken() : null,
 	};
 }
 

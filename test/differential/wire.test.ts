@@ -255,6 +255,17 @@ const scenarios: Scenario[] = [
 			user.sendMFASelectionAnswer('SOFTWARE_TOKEN_MFA', authCallbacks(done)),
 	},
 	{
+		name: 'sendMFASelectionAnswer (SMS), reply without a Session',
+		setup: (_lib, user) => {
+			user.Session = 'select';
+		},
+		script: (action) =>
+			action === 'RespondToAuthChallenge'
+				? { body: { ChallengeName: 'SMS_MFA', ChallengeParameters: { d: '+1' } } }
+				: undefined,
+		run: (_lib, user, done) => user.sendMFASelectionAnswer('SMS_MFA', authCallbacks(done)),
+	},
+	{
 		name: 'confirmRegistration',
 		run: (_lib, user, done) => user.confirmRegistration('123', true, node()(done), { m: '1' }),
 	},
@@ -492,6 +503,7 @@ describe('wire: ours sends what the original sends', () => {
 		expect(actual.callback).toEqual(expected.callback);
 		expect(actual.storage).toEqual(expected.storage);
 		expect(actual.user).toEqual(expected.user);
+		expect(actual.signedIn).toEqual(expected.signedIn);
 	});
 
 	it('reproduces the Appendix A password claim on the wire', async () => {
