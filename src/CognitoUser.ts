@@ -138,6 +138,17 @@ type SessionCallback = (err: Error | null, session: CognitoUserSession | null) =
 type Body = { [key: string]: unknown };
 
 const NOT_AUTHENTICATED = 'User is not authenticated';
+
+/** Challenges whose callback receives `(challengeName, challengeParameters)`. */
+const MFA_CHALLENGE_CALLBACKS = new Map<
+	ChallengeName,
+	'mfaRequired' | 'selectMFAType' | 'mfaSetup' | 'totpRequired'
+>([
+	['SMS_MFA', 'mfaRequired'],
+	['SELECT_MFA_TYPE', 'selectMFAType'],
+	['MFA_SETUP', 'mfaSetup'],
+	['SOFTWARE_TOKEN_MFA', 'totpRequired'],
+]);
 const USER_ATTRIBUTES_PREFIX = 'userAttributes.';
 
 /** The DeviceName ConfirmDevice registers, fixed when the module loads as in the original. */
@@ -278,7 +289,11 @@ export default class CognitoUser {
 			const reply = data ?? {};
 			if (reply.ChallengeName === 'CUSTOM_CHALLENGE') {
 				this.Session = reply.Session;
-				return callMember(callback, 'customChallenge', reply.ChallengeParameters ?? {});
+				return callMember(
+					callback,
+					'customChallenge',
+					reply.ChallengeParameters as ChallengeParameters,
+				);
 			}
 			const session = this.adoptAuthenticationResult(reply, callback);
 			if (session) callMember(callback, 'onSuccess', session);
@@ -309,7 +324,10 @@ export default class CognitoUser {
 		callback: IAuthenticationCallback,
 	): void {
 		const fail = (err: Error): void => callMember(callback, 'onFailure', err);
-		const helper = new AuthenticationHelper(this.pool.getUserPoolName());
+		// The helper draws its secret a at once; without a secure random source that throws.
+		const created = attempt(() => new AuthenticationHelper(this.pool.getUserPoolName()), fail);
+		if (!created) return;
+		const helper = created.value;
 		const authParameters: Body = {};
 		if (this.deviceKey != null) authParameters.DEVICE_KEY = this.deviceKey;
 		authParameters.USERNAME = this.username;
@@ -493,19 +511,12 @@ export default class CognitoUser {
 		const adoptSession = (): void => {
 			this.Session = dataAuthenticate.Session;
 		};
+		const asksForCode = MFA_CHALLENGE_CALLBACKS.get(challengeName as ChallengeName);
+		if (asksForCode) {
+			adoptSession();
+			return callMember(callback, asksForCode, challengeName as ChallengeName, params);
+		}
 		switch (challengeName as string | undefined) {
-			case 'SMS_MFA':
-				adoptSession();
-				return callMember(callback, 'mfaRequired', 'SMS_MFA', params);
-			case 'SELECT_MFA_TYPE':
-				adoptSession();
-				return callMember(callback, 'selectMFAType', 'SELECT_MFA_TYPE', params);
-			case 'MFA_SETUP':
-				adoptSession();
-				return callMember(callback, 'mfaSetup', 'MFA_SETUP', params);
-			case 'SOFTWARE_TOKEN_MFA':
-				adoptSession();
-				return callMember(callback, 'totpRequired', 'SOFTWARE_TOKEN_MFA', params);
 			case 'CUSTOM_CHALLENGE':
 				adoptSession();
 				return callMember(callback, 'customChallenge', params);
@@ -1301,7 +1312,8 @@ export default class CognitoUser {
 				RefreshToken: new CognitoRefreshToken({
 					RefreshToken: text(this.storage.getItem(`${prefix}.refreshToken`)),
 				}),
-				ClockDrift: parseInt(String(this.storage.getItem(`${prefix}.clockDrift`)), 10) || 0,
+				// Radix 0, as the original: a stored '0x…' drift parses as hex there too.
+				ClockDrift: parseInt(String(this.storage.getItem(`${prefix}.clockDrift`)), 0) || 0,
 			});
 			return { session };
 		} catch {
