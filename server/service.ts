@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { MSG, err, invalidParameter, notAuthorized, resourceNotFound } from './errors';
 import { Outbox, type OutboxKind } from './outbox';
 import { SessionStore } from './sessions';
@@ -13,7 +13,8 @@ import {
 	own,
 	saveState,
 } from './state';
-import { type AccessClaims, type TokenLifetimes, TokenSigner, lifetimesFor } from './tokens';
+import { type ResultOptions, authenticationResult } from './results';
+import type { AccessClaims, TokenLifetimes, TokenSigner } from './tokens';
 import type { CustomAuthHooks } from './customAuth';
 
 export interface ServiceOptions {
@@ -222,69 +223,13 @@ export class Service {
 	}
 
 	/** Builds an AuthenticationResult; a fresh sign-in also gets a refresh token and maybe a new device. */
-	async authenticationResult(
+	authenticationResult(
 		pool: PoolRecord,
 		client: ClientConfig,
 		user: UserRecord,
-		opts: { deviceKey?: string; refresh?: { originJti: string; authTime: number } },
+		opts: ResultOptions,
 	): Promise<Record<string, unknown>> {
-		const now = this.nowSeconds();
-		const lifetimes = lifetimesFor(client, this.options.tokenLifetimes);
-		let deviceKey = opts.deviceKey;
-		let newDevice: Record<string, string> | undefined;
-		if (!opts.refresh && !deviceKey && pool.config.DeviceConfiguration) {
-			deviceKey = `${this.options.region}_${randomUUID()}`;
-			pool.devices[deviceKey] = {
-				key: deviceKey,
-				groupKey: user.deviceGroupKey,
-				username: user.username,
-				confirmed: false,
-				remembered: false,
-				created: this.now(),
-				modified: this.now(),
-				lastAuth: this.now(),
-			};
-			newDevice = { DeviceKey: deviceKey, DeviceGroupKey: user.deviceGroupKey };
-		}
-		const originJti = opts.refresh?.originJti ?? randomUUID();
-		const authTime = opts.refresh?.authTime ?? now;
-		const { accessToken, idToken } = await this.signer.issue({
-			poolId: pool.config.Id,
-			client,
-			user,
-			originJti,
-			deviceKey,
-			authTime,
-			nowSeconds: now,
-			lifetimes,
-		});
-		const result: Record<string, unknown> = {
-			AccessToken: accessToken,
-			ExpiresIn: lifetimes.accessSeconds,
-			TokenType: 'Bearer',
-			IdToken: idToken,
-		};
-		if (!opts.refresh) {
-			const refreshToken = randomBytes(96).toString('base64url');
-			this.state.origins[originJti] = {
-				poolId: pool.config.Id,
-				username: user.username,
-				revoked: false,
-			};
-			this.state.refreshTokens[refreshToken] = {
-				poolId: pool.config.Id,
-				clientId: client.ClientId,
-				username: user.username,
-				originJti,
-				deviceKey,
-				authTime,
-				expiresAt: this.now() + lifetimes.refreshSeconds * 1000,
-			};
-			result.RefreshToken = refreshToken;
-		}
-		if (newDevice) result.NewDeviceMetadata = newDevice;
-		this.changed();
-		return { ChallengeParameters: {}, AuthenticationResult: result };
+		return authenticationResult(this, pool, client, user, opts);
 	}
 }
 

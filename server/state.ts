@@ -111,6 +111,8 @@ export interface OriginRecord {
 	poolId: string;
 	username: string;
 	revoked: boolean;
+	/** When the last token of the family expires (epoch ms); after that the record can go. */
+	expiresAt?: number;
 }
 
 export interface PersistentState {

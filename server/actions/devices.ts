@@ -105,10 +105,10 @@ export async function forgetDevice(svc: Service, body: Json): Promise<Json> {
 	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
 	const device = ownDevice(pool, user, reqString(body, 'DeviceKey'));
 	delete pool.devices[device.key];
-	// Forgetting a device also ends the sign-ins that were bound to it.
-	for (const record of Object.values(svc.state.refreshTokens)) {
-		const origin = svc.state.origins[record.originJti];
-		if (record.deviceKey === device.key && origin) origin.revoked = true;
+	// The device's refresh tokens go with it, so a lost device cannot sign in again; access
+	// tokens already issued stay valid until they expire.
+	for (const [token, record] of Object.entries(svc.state.refreshTokens)) {
+		if (record.deviceKey === device.key) delete svc.state.refreshTokens[token];
 	}
 	svc.changed();
 	return {};

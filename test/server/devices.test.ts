@@ -175,7 +175,8 @@ describe('device tracking', async () => {
 			AccessToken: access,
 			SMSMfaSettings: { Enabled: false },
 		});
-		const second = await confirmNewDevice(s, result(await srpLogin(s, 'dan', PASSWORD)));
+		const secondLogin = result(await srpLogin(s, 'dan', PASSWORD));
+		const second = await confirmNewDevice(s, secondLogin);
 		const got = await ok(s.url, 'GetDevice', { AccessToken: access, DeviceKey: device.key });
 		expect(got.Device).toMatchObject({
 			DeviceKey: device.key,
@@ -223,6 +224,15 @@ describe('device tracking', async () => {
 			await deviceLogin(s, 'dan', second.device),
 			'ResourceNotFoundException',
 			'Device does not exist.',
+		);
+		const refresh = await api(s.url, 'InitiateAuth', {
+			AuthFlow: 'REFRESH_TOKEN_AUTH',
+			ClientId: s.clientId,
+			AuthParameters: { REFRESH_TOKEN: secondLogin.RefreshToken },
+		});
+		expectError(refresh, 'NotAuthorizedException', 'Invalid Refresh Token');
+		expect((await ok(s.url, 'GetUser', { AccessToken: secondLogin.AccessToken })).Username).toBe(
+			'dan',
 		);
 	});
 
