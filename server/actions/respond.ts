@@ -156,6 +156,10 @@ function passwordVerifier(
 	session: AuthSession,
 	responses: Record<string, string>,
 ): Promise<Json> | Json {
+	// A forgotten device is reported before the session is spent: the client then resends the
+	// same answer with DEVICE_KEY null, and that retry must still succeed.
+	if (session.authFlow !== 'CUSTOM_AUTH' && responses.DEVICE_KEY)
+		userDevice(login, responses.DEVICE_KEY);
 	login.svc.sessions.consume(session);
 	verifyClaim(session, responses, srpPoolName(login), login.user.username);
 	if (session.authFlow === 'CUSTOM_AUTH') {

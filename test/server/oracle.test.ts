@@ -196,6 +196,23 @@ describe('original amazon-cognito-identity-js against the local pool', async () 
 		deviceStorage.setItem(key, saved);
 	});
 
+	it('a device forgotten elsewhere: the original retries without DEVICE_KEY and registers a new device', async () => {
+		const oldKey = getProp<string>(carol, 'deviceKey');
+		await expectEvent(run(carol, 'forgetSpecificDevice', oldKey, CBS), 'onSuccess');
+		const again = userFor('carol', deviceStorage);
+		await expectEvent(run(again, 'authenticateUser', details('carol'), CBS), 'totpRequired');
+		await expectEvent(
+			run(again, 'sendMFACode', totp(secret), CBS, 'SOFTWARE_TOKEN_MFA'),
+			'onSuccess',
+		);
+		expect(targets.filter((t) => t === 'RespondToAuthChallenge:PASSWORD_VERIFIER')).toHaveLength(2);
+		const newKey = getProp<string>(again, 'deviceKey');
+		expect(newKey).toMatch(/^us-east-1_/);
+		expect(newKey).not.toBe(oldKey);
+		expect(targets).toContain('ConfirmDevice');
+		carol = again;
+	});
+
 	it('SMS MFA with the code from the outbox; replayed, foreign and mismatched sessions fail', async () => {
 		await s.lp.createUser(s.poolId, 'dave', PASSWORD, {
 			phone_number: '+15555550123',
