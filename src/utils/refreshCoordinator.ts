@@ -13,11 +13,6 @@ interface Flight<S> {
 
 const flights = new WeakMap<object, Map<string, Flight<unknown>>>();
 
-/** Whether a refresh for this key is currently in flight (for tests and diagnostics). */
-export function isRefreshInFlight(pool: object, key: string): boolean {
-	return flights.get(pool)?.has(key) ?? false;
-}
-
 /**
  * Joins the refresh in flight for `pool` and `key`, or starts one with `start`. Every waiter is
  * told the outcome exactly once, in the order it joined. `start` must call `finish` once; it
