@@ -9,6 +9,7 @@ import {
 	expectError,
 	jwtPayload,
 	ok,
+	poolNameOf,
 	setup,
 	signUpConfirmed,
 	srpLogin,
@@ -140,6 +141,33 @@ describe('device tracking', async () => {
 			'ResourceNotFoundException',
 			'Device does not exist.',
 		);
+		// The client's recovery: the same answer again, DEVICE_KEY null, same session.
+		const srp = new SrpClient();
+		const init = await api(s.url, 'InitiateAuth', {
+			AuthFlow: 'USER_SRP_AUTH',
+			ClientId: s.clientId,
+			AuthParameters: { USERNAME: 'dan', SRP_A: srp.A.toString(16) },
+		});
+		const answer = {
+			USERNAME: 'dan',
+			...srp.answer(
+				poolNameOf(s.poolId),
+				'dan',
+				PASSWORD,
+				init.body.ChallengeParameters as Record<string, string>,
+			),
+		};
+		const send = (deviceKey: string | null) =>
+			api(s.url, 'RespondToAuthChallenge', {
+				ChallengeName: 'PASSWORD_VERIFIER',
+				ClientId: s.clientId,
+				Session: init.body.Session,
+				ChallengeResponses: { ...answer, DEVICE_KEY: deviceKey },
+			});
+		expectError(await send(fake.key), 'ResourceNotFoundException', 'Device does not exist.');
+		const retry = await send(null);
+		expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+		expect(result(retry).NewDeviceMetadata).toBeTruthy();
 	});
 
 	it('a not-remembered device still needs MFA; a remembered one skips it', async () => {
