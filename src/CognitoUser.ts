@@ -378,7 +378,10 @@ export default class CognitoUser {
 		);
 	}
 
-	/** PASSWORD_VERIFIER, resent once without the device if the service forgot the device. */
+	/**
+	 * PASSWORD_VERIFIER, resent once without the device if the service forgot the device.
+	 * @internal
+	 */
 	private respondToPasswordVerifier(
 		claim: PasswordClaim,
 		session: string | undefined,
@@ -427,6 +430,7 @@ export default class CognitoUser {
 	 * Derives the SRP password claim from the server's SRP_B, SALT and SECRET_BLOCK. `srpName`
 	 * is the pool name (user SRP) or the device group key (device SRP); `userId` is both hashed
 	 * into x and signed.
+	 * @internal
 	 */
 	private computePasswordClaim(
 		helper: AuthenticationHelper,
@@ -562,6 +566,7 @@ export default class CognitoUser {
 	/**
 	 * Builds the session from a reply's AuthenticationResult, adopts and caches it. A reply
 	 * without one (the original took an empty body as success) fails instead.
+	 * @internal
 	 */
 	private adoptAuthenticationResult(
 		reply: AuthChallengeResponse,
@@ -584,6 +589,7 @@ export default class CognitoUser {
 	/**
 	 * Ends a login: straight to onSuccess, or, when the service issued a new device, through
 	 * ConfirmDevice first (tokens are already cached by then, as in the original).
+	 * @internal
 	 */
 	private finishWithDevice(
 		newDevice: AuthenticationResult['NewDeviceMetadata'],
@@ -663,7 +669,10 @@ export default class CognitoUser {
 		);
 	}
 
-	/** Sends a RespondToAuthChallenge whose reply continues as any authentication reply. */
+	/**
+	 * Sends a RespondToAuthChallenge whose reply continues as any authentication reply.
+	 * @internal
+	 */
 	private respondToChallenge(request: Body, callback: IAuthenticationCallback): void {
 		this.client.request<AuthChallengeResponse>(
 			'RespondToAuthChallenge',
@@ -721,7 +730,10 @@ export default class CognitoUser {
 		);
 	}
 
-	/** The second leg of the device login, which yields the tokens. */
+	/**
+	 * The second leg of the device login, which yields the tokens.
+	 * @internal
+	 */
 	private respondToDevicePasswordVerifier(
 		claim: PasswordClaim,
 		session: string | undefined,
@@ -1229,6 +1241,7 @@ export default class CognitoUser {
 		this.updateDeviceStatus('not_remembered', callback);
 	}
 
+	/** @internal */
 	private updateDeviceStatus(status: string, callback: IResultCallbacks<'SUCCESS'>): void {
 		this.sendAuthenticated(
 			'UpdateDeviceStatus',
@@ -1295,7 +1308,10 @@ export default class CognitoUser {
 		);
 	}
 
-	/** The session cached in storage, or undefined when there is none or it cannot be read. */
+	/**
+	 * The session cached in storage, or undefined when there is none or it cannot be read.
+	 * @internal
+	 */
 	private readStoredSession(): { session: CognitoUserSession } | undefined {
 		try {
 			const prefix = `CognitoIdentityServiceProvider.${this.pool.getClientId()}.${this.username}`;
@@ -1364,7 +1380,10 @@ export default class CognitoUser {
 		);
 	}
 
-	/** The one refresh request of a shared refresh. */
+	/**
+	 * The one refresh request of a shared refresh.
+	 * @internal
+	 */
 	private requestRefresh(
 		refreshToken: CognitoRefreshToken,
 		authParameters: Body,
@@ -1568,6 +1587,7 @@ export default class CognitoUser {
 		this.removeItem(`${prefix}.clockDrift`);
 	}
 
+	/** @internal */
 	private writeItem(key: string, value: string | null | undefined): void {
 		try {
 			// The value goes through as is: the original stored null/undefined device fields
@@ -1578,6 +1598,7 @@ export default class CognitoUser {
 		}
 	}
 
+	/** @internal */
 	private removeItem(key: string): void {
 		try {
 			this.storage.removeItem(key);
@@ -1680,14 +1701,20 @@ export default class CognitoUser {
 		return this.pool.getUserContextData(this.username);
 	}
 
-	/** Adds `UserContextData` last, and only when the pool has some, as the original did. */
+	/**
+	 * Adds `UserContextData` last, and only when the pool has some, as the original did.
+	 * @internal
+	 */
 	private withUserContextData(body: Body): Body {
 		const contextData = this.getUserContextData();
 		if (contextData) body.UserContextData = contextData;
 		return body;
 	}
 
-	/** The access token of a valid session, or undefined (the "not authenticated" guard). */
+	/**
+	 * The access token of a valid session, or undefined (the "not authenticated" guard).
+	 * @internal
+	 */
 	private validAccessToken(): string | undefined {
 		const session = this.signInUserSession;
 		if (session == null || !session.isValid()) return undefined;
@@ -1698,6 +1725,7 @@ export default class CognitoUser {
 	 * Sends `operation`; on success, `respond` maps the reply to the value the outcome gets.
 	 * A throw in `respond` (a malformed reply) fails the outcome instead of escaping into the
 	 * client.
+	 * @internal
 	 */
 	private send<T, R>(
 		operation: string,
@@ -1712,7 +1740,10 @@ export default class CognitoUser {
 		});
 	}
 
-	/** `send` behind the "not authenticated" guard, with the access token for the body. */
+	/**
+	 * `send` behind the "not authenticated" guard, with the access token for the body.
+	 * @internal
+	 */
 	private sendAuthenticated<T, R>(
 		operation: string,
 		body: (accessToken: string) => Body,
@@ -1724,7 +1755,10 @@ export default class CognitoUser {
 		this.send(operation, body(accessToken), outcome, respond);
 	}
 
-	/** Reports to `inputVerificationCode(data)` when the app supplied it, else `onSuccess`. */
+	/**
+	 * Reports to `inputVerificationCode(data)` when the app supplied it, else `onSuccess`.
+	 * @internal
+	 */
 	private verificationOutcome<T>(
 		callback: IVerificationCodeCallbacks<T>,
 		onSuccessValue: (data: CodeDeliveryResult) => T,
