@@ -50,7 +50,8 @@ export function srpChallenge(
 	extra: Partial<AuthSession> = {},
 ): Json {
 	const v = BigInt('0x' + verifierHex);
-	const eph = serverEphemeral(v);
+	const pre = login.svc.ephemerals?.take();
+	const eph = serverEphemeral(v, pre?.b, pre?.gb);
 	const secretBlock = randomBytes(64).toString('base64');
 	const session = newSession(login, name, {
 		...extra,

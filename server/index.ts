@@ -4,7 +4,9 @@ import type { ChallengeRequest, CreateResult, CustomAuthHooks, DefineResult } fr
 import { ServiceError } from './errors';
 import { type BeforeAction, createRequestHandler, dispatch } from './http';
 import type { Outbox, OutboxKind, OutboxMessage } from './outbox';
+import { EphemeralPool } from './ephemeral';
 import { Service } from './service';
+import { N_HEX } from './srp';
 import { loadState, own } from './state';
 import { type TokenLifetimes, TokenSigner } from './tokens';
 import { totpAt } from './totp';
@@ -80,6 +82,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 		now: options.now,
 		log,
 	});
+	svc.ephemerals = new EphemeralPool(N_HEX);
 	const pipeline = { beforeAction: options.beforeAction, log };
 	const jwks = () => ({ keys: [signer.jwk as Json] });
 	const handler = createRequestHandler(svc, pipeline, (route, query) => {
@@ -171,6 +174,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				svc.flush();
+				void svc.ephemerals?.close();
 				server.closeAllConnections();
 				server.close((e) => (e ? reject(e) : resolve()));
 			}),

@@ -1,5 +1,6 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { MSG, err, invalidParameter, notAuthorized, resourceNotFound } from './errors';
+import type { EphemeralPool } from './ephemeral';
 import { Outbox, type OutboxKind } from './outbox';
 import { SessionStore } from './sessions';
 import { checkPasswordPolicy } from './policy';
@@ -49,6 +50,8 @@ export class Service {
 	readonly outbox = new Outbox();
 	readonly sessions: SessionStore;
 	clockOffsetMs = 0;
+	/** Precomputed (b, g^b) pairs from a worker thread, when running as a server. */
+	ephemerals?: EphemeralPool;
 	private saveScheduled = false;
 
 	constructor(

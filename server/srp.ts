@@ -6,7 +6,7 @@ import {
 	timingSafeEqual,
 } from 'node:crypto';
 
-const N_HEX =
+export const N_HEX =
 	'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD' +
 	'EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED' +
 	'EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F' +
@@ -120,9 +120,9 @@ export interface ServerEphemeral {
 export function serverEphemeral(
 	verifier: bigint,
 	b: bigint = bytesToBig(randomBytes(32)),
+	gb: bigint = modPow(G, b),
 ): ServerEphemeral {
-	const B = (K * verifier + modPow(G, b)) % N;
-	return { b, B };
+	return { b, B: (K * verifier + gb) % N };
 }
 
 export function computeU(A: bigint, B: bigint): bigint {
