@@ -1,7 +1,7 @@
 // For every network method of CognitoUser: what the original sends over fetch (URL, options,
 // headers in order, body string) equals what ours sends, for the same inputs, clock and
 // randomness. The final callback, the storage traffic and the user's fields are compared too.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
 	CLIENT_ID,
 	NOW_STRING,
@@ -481,6 +481,61 @@ const scenarios: Scenario[] = [
 		run: (_lib, user, done) => user.signOut(node()(done)),
 	},
 	{
+		name: 'SRP login with advanced security data (UserContextData)',
+		setup: () => {
+			vi.stubGlobal('AmazonCognitoAdvancedSecurityData', {
+				getData: (username: string, poolId: string, clientId: string) =>
+					`enc:${username}:${poolId}:${clientId}`,
+			});
+		},
+		run: (lib, user, done) => user.authenticateUser(details(lib), authCallbacks(done)),
+	},
+	{
+		name: 'forgotPassword with advanced security data that yields nothing (UserContextData {})',
+		setup: () => {
+			vi.stubGlobal('AmazonCognitoAdvancedSecurityData', { getData: () => undefined });
+		},
+		run: (_lib, user, done) => user.forgotPassword(results(done)),
+	},
+	{
+		name: 'changePassword when not signed in',
+		run: (_lib, user, done) => user.changePassword('a', 'b', node()(done)),
+	},
+	{
+		name: 'getDevice when not signed in',
+		run: (_lib, user, done) => user.getDevice(results(done)),
+	},
+	{
+		name: 'getUserData when not signed in (clears the cached data)',
+		run: (_lib, user, done) => user.getUserData(node()(done)),
+	},
+	{
+		name: 'getUserData from the cache',
+		setup: (lib, user, storage) => {
+			signIn(lib, user);
+			storage.setItem(user.userDataKey, '{"Username":"cached"}');
+		},
+		run: (_lib, user, done) => user.getUserData(node()(done)),
+	},
+	{
+		name: 'getSession with nothing stored',
+		run: (_lib, user, done) => user.getSession(node()(done)),
+	},
+	{
+		name: 'completeNewPasswordChallenge without a password',
+		run: (_lib, user, done) => user.completeNewPasswordChallenge('', {}, authCallbacks(done)),
+	},
+	{
+		name: 'USER_PASSWORD_AUTH without a password',
+		run: (lib, user, done) => {
+			user.setAuthenticationFlowType('USER_PASSWORD_AUTH');
+			user.authenticateUser(
+				new lib.AuthenticationDetails({ Username: USERNAME }),
+				authCallbacks(done),
+			);
+		},
+	},
+	{
 		name: 'a service error (changePassword)',
 		setup: signedIn,
 		script: () => serviceFailure('LimitExceededException', 'Attempt limit exceeded'),
@@ -504,6 +559,18 @@ describe('wire: ours sends what the original sends', () => {
 		expect(actual.storage).toEqual(expected.storage);
 		expect(actual.user).toEqual(expected.user);
 		expect(actual.signedIn).toEqual(expected.signedIn);
+	});
+
+	it('the advanced-security scenarios do carry UserContextData', async () => {
+		const withData = scenarios.find((s) => s.name.startsWith('SRP login with advanced security'));
+		const outcome = await runScenario(ours, withData as Scenario);
+		expect(outcome.requests.map((r) => JSON.parse(r.body).UserContextData)).toEqual([
+			{ EncodedData: `enc:${USERNAME}:us-east-1_QdbSdK39m:${CLIENT_ID}` },
+			{ EncodedData: `enc:${USERNAME}:us-east-1_QdbSdK39m:${CLIENT_ID}` },
+		]);
+		const empty = scenarios.find((s) => s.name.startsWith('forgotPassword with advanced'));
+		const second = await runScenario(ours, empty as Scenario);
+		expect(second.requests[0]?.body).toContain('"UserContextData":{}');
 	});
 
 	it('reproduces the Appendix A password claim on the wire', async () => {
