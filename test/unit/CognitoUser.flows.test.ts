@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import AuthenticationDetails from '../../src/AuthenticationDetails';
 import AuthenticationHelper from '../../src/AuthenticationHelper';
+import BigInteger from '../../src/BigInteger';
 import CognitoUser from '../../src/CognitoUser';
 import type CognitoUserSession from '../../src/CognitoUserSession';
 import type { IAuthenticationCallback } from '../../src/types';
@@ -658,6 +659,7 @@ describe('USER_PASSWORD_AUTH', () => {
 	it('sends the password in one round trip and computes no SRP value', () => {
 		const largeA = vi.spyOn(AuthenticationHelper.prototype, 'getLargeAValue');
 		const calcA = vi.spyOn(AuthenticationHelper.prototype, 'calculateA');
+		const modPow = vi.spyOn(BigInteger.prototype, 'modPow');
 		storage.setItem(`${PREFIX}.alice.deviceKey`, 'dev-p');
 		const tokens = authResult();
 		service.reply({ data: { AuthenticationResult: tokens } });
@@ -674,6 +676,7 @@ describe('USER_PASSWORD_AUTH', () => {
 		expect(calledMembers(cbs)).toEqual({ onSuccess: 1 });
 		expect(largeA).not.toHaveBeenCalled();
 		expect(calcA).not.toHaveBeenCalled();
+		expect(modPow).not.toHaveBeenCalled();
 	});
 
 	it('requires a password', () => {
@@ -786,6 +789,7 @@ describe('USER_PASSWORD_AUTH', () => {
 describe('completeNewPasswordChallenge', () => {
 	it('sends prefixed attributes, NEW_PASSWORD and USERNAME without any SRP math', () => {
 		const largeA = vi.spyOn(AuthenticationHelper.prototype, 'getLargeAValue');
+		const modPow = vi.spyOn(BigInteger.prototype, 'modPow');
 		const user = newUser();
 		user.Session = 'np-session';
 		service.reply({ data: { AuthenticationResult: authResult() } });
@@ -809,6 +813,7 @@ describe('completeNewPasswordChallenge', () => {
 		);
 		expect(calledMembers(cbs)).toEqual({ onSuccess: 1 });
 		expect(largeA).not.toHaveBeenCalled();
+		expect(modPow).not.toHaveBeenCalled();
 	});
 
 	it('requires a password and reports errors', () => {
