@@ -643,3 +643,25 @@ describe('method specifics', () => {
 		expect(cbs2.onSuccess).not.toHaveBeenCalled();
 	});
 });
+
+describe('with the real Client over a stubbed fetch', () => {
+	it("an exception thrown by the app's callback is not delivered back as a failure", async () => {
+		vi.restoreAllMocks(); // the real Client.prototype.request
+		signIn();
+		vi.stubGlobal('fetch', async () => new Response('{}', { status: 200 }));
+		vi.useFakeTimers({ toFake: ['setTimeout'] });
+		try {
+			const cb = vi.fn(() => {
+				throw new Error('app bug');
+			});
+			user.changePassword('a', 'b', cb);
+			// Not vi.waitFor: with fake timers it would run the rethrow itself.
+			for (let i = 0; i < 50 && cb.mock.calls.length === 0; i++) await settle();
+			expect(() => vi.runOnlyPendingTimers()).toThrow('app bug');
+			expect(cb.mock.calls).toEqual([[null, 'SUCCESS']]);
+		} finally {
+			vi.useRealTimers();
+			vi.unstubAllGlobals();
+		}
+	});
+});
