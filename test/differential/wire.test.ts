@@ -536,6 +536,41 @@ const scenarios: Scenario[] = [
 		},
 	},
 	{
+		name: 'getSession from storage (valid, no request)',
+		setup: (lib, user) => {
+			signIn(lib, user);
+			user.cacheTokens();
+			user.signInUserSession = null;
+		},
+		run: (_lib, user, done) => user.getSession(node()(done)),
+	},
+	{
+		name: 'getUserData with bypassCache and a cache (GetUser, then a refresh)',
+		setup: (lib, user, storage) => {
+			signIn(lib, user);
+			storage.setItem(user.userDataKey, '{}');
+		},
+		run: (_lib, user, done) =>
+			user.getUserData(node()(done), { bypassCache: true, clientMetadata: { b: '1' } }),
+	},
+	{
+		name: 'forgotPassword with inputVerificationCode',
+		run: (_lib, user, done) =>
+			user.forgotPassword({
+				...results(done),
+				inputVerificationCode: done('inputVerificationCode'),
+			}),
+	},
+	{
+		name: 'getAttributeVerificationCode with inputVerificationCode',
+		setup: signedIn,
+		run: (_lib, user, done) =>
+			user.getAttributeVerificationCode('phone_number', {
+				...results(done),
+				inputVerificationCode: done('inputVerificationCode'),
+			}),
+	},
+	{
 		name: 'a service error (changePassword)',
 		setup: signedIn,
 		script: () => serviceFailure('LimitExceededException', 'Attempt limit exceeded'),
