@@ -39,3 +39,19 @@ export type {
 	IClientFetchOptions,
 	ChallengeParameters,
 } from './types';
+export type {
+	GetSessionCallback,
+	IResultCallbacks,
+	IVerificationCodeCallbacks,
+	IAssociateSoftwareTokenCallbacks,
+	IMfaSelectionCallbacks,
+	GetUserDataOptions,
+	GetDeviceResult,
+	ListDevicesResult,
+	CodeDeliveryResult,
+	UpdateAttributesResult,
+	VerifySoftwareTokenResult,
+	CognitoDevice,
+	AuthenticationResult,
+	AuthChallengeResponse,
+} from './CognitoUser';

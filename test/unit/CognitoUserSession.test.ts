@@ -23,7 +23,7 @@ describe('CognitoUserSession', () => {
 		[{}, 'no tokens'],
 		[{ IdToken: new CognitoIdToken() }, 'no access token'],
 		[{ AccessToken: new CognitoAccessToken() }, 'no id token'],
-	])('throws the original message with %j (%s)', (data) => {
+	])('throws the original message with %j (%s)', (data, _label) => {
 		expect(() => new CognitoUserSession(data)).toThrow(
 			new Error('Id token and Access Token must be present.'),
 		);
