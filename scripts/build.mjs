@@ -13,13 +13,16 @@ run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 // Declarations keep the sources' extensionless imports; under Node's ESM rules (es/ is
 // "type": "module") those do not resolve, so point each one at its `.js` file explicitly.
 function withExtensions(file, text) {
-	return text.replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]*)\2/g, (match, lead, quote, spec) => {
-		if (/\.(js|json)$/.test(spec)) return match;
-		const base = resolve(dirname(file), spec);
-		if (existsSync(`${base}.d.ts`)) return `${lead}${quote}${spec}.js${quote}`;
-		if (existsSync(join(base, 'index.d.ts'))) return `${lead}${quote}${spec}/index.js${quote}`;
-		return match;
-	});
+	return text.replace(
+		/(from\s+|import\()(['"])(\.{1,2}\/[^'"]*)\2/g,
+		(match, lead, quote, spec) => {
+			if (/\.(js|json)$/.test(spec)) return match;
+			const base = resolve(dirname(file), spec);
+			if (existsSync(`${base}.d.ts`)) return `${lead}${quote}${spec}.js${quote}`;
+			if (existsSync(join(base, 'index.d.ts'))) return `${lead}${quote}${spec}/index.js${quote}`;
+			return match;
+		},
+	);
 }
 function copyDeclarations(from, to) {
 	for (const name of readdirSync(from)) {
