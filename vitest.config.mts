@@ -9,7 +9,10 @@ export default defineConfig({
 		coverage: {
 			provider: 'v8',
 			include: ['src/**/*.ts'],
+			exclude: ['src/types.ts'],
 			reporter: ['text-summary', 'text'],
+			// Issue: line coverage of src/ stays at 90% or more.
+			thresholds: { lines: 90, statements: 90, functions: 90, branches: 85 },
 		},
 	},
 });

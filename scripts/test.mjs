@@ -8,7 +8,7 @@ const steps = [
 	['lint', bin('eslint'), ['--max-warnings', '0', '.']],
 	['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
 	['build', 'node', ['scripts/build.mjs']],
-	['tests', bin('vitest'), ['run', ...process.argv.slice(2)]],
+	['tests', bin('vitest'), ['run', '--coverage', ...process.argv.slice(2)]],
 ];
 for (const [label, cmd, args] of steps) {
 	console.log(`\n=== ${label} ===`);

@@ -41,33 +41,50 @@ export function utf8Encode(text: string): Uint8Array {
 	return Uint8Array.from(out);
 }
 
-/** Decodes UTF-8; malformed sequences become U+FFFD rather than throwing. */
+/**
+ * Decodes UTF-8 the way a non-fatal TextDecoder does: each maximal invalid subsequence becomes
+ * one U+FFFD, and the byte that broke a sequence is read again as the start of the next.
+ */
 export function utf8Decode(bytes: Uint8Array): string {
 	let text = '';
 	let i = 0;
 	while (i < bytes.length) {
 		const lead = bytes[i++] as number;
-		let code = 0xfffd;
-		let extra = 0;
-		let min = 0;
-		if (lead < 0x80) code = lead;
-		else if (lead >= 0xc2 && lead < 0xe0) [code, extra, min] = [lead & 31, 1, 0x80];
-		else if (lead >= 0xe0 && lead < 0xf0) [code, extra, min] = [lead & 15, 2, 0x800];
-		else if (lead >= 0xf0 && lead < 0xf5) [code, extra, min] = [lead & 7, 3, 0x10000];
-		let valid = true;
-		for (let k = 0; k < extra; k++) {
-			const cont = bytes[i];
-			if (cont === undefined || (cont & 0xc0) !== 0x80) {
-				valid = false;
+		if (lead < 0x80) {
+			text += String.fromCharCode(lead);
+			continue;
+		}
+		let needed: number;
+		let code: number;
+		// Bounds of the first continuation byte exclude overlong forms and surrogates.
+		let low = 0x80;
+		let high = 0xbf;
+		if (lead >= 0xc2 && lead <= 0xdf) [needed, code] = [1, lead & 0x1f];
+		else if (lead >= 0xe0 && lead <= 0xef) {
+			[needed, code] = [2, lead & 0x0f];
+			if (lead === 0xe0) low = 0xa0;
+			if (lead === 0xed) high = 0x9f;
+		} else if (lead >= 0xf0 && lead <= 0xf4) {
+			[needed, code] = [3, lead & 0x07];
+			if (lead === 0xf0) low = 0x90;
+			if (lead === 0xf4) high = 0x8f;
+		} else {
+			text += '\ufffd';
+			continue;
+		}
+		let complete = true;
+		for (let k = 0; k < needed; k++) {
+			const next = bytes[i];
+			if (next === undefined || next < low || next > high) {
+				complete = false;
 				break;
 			}
-			code = (code << 6) | (cont & 63);
+			code = (code << 6) | (next & 0x3f);
+			low = 0x80;
+			high = 0xbf;
 			i++;
 		}
-		if (!valid || code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-			code = 0xfffd;
-		}
-		text += String.fromCodePoint(code);
+		text += complete ? String.fromCodePoint(code) : '\ufffd';
 	}
 	return text;
 }
