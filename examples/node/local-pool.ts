@@ -1,0 +1,123 @@
+// Sets up the local user pool (server/) the examples need and runs them against it:
+//   npx tsx examples/node/local-pool.ts            # both runners, CommonJS and ES module
+//   npx tsx examples/node/local-pool.ts --write-config cfg.json   # only start it and write the config
+// The e2e tests import createExampleConfig from here.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type LocalPool, startLocalPool } from '../../server';
+
+export interface PoolProfile {
+	UserPoolId: string;
+	ClientId: string;
+}
+
+export interface ExampleConfig {
+	endpoint: string;
+	region: string;
+	password: string;
+	usernamePrefix: string;
+	profiles: Record<'basic' | 'mfaOptional' | 'mfaOn' | 'devices', PoolProfile>;
+	invitedUser: { profile: 'basic'; username: string };
+}
+
+const FLOWS = [
+	'ALLOW_USER_SRP_AUTH',
+	'ALLOW_CUSTOM_AUTH',
+	'ALLOW_USER_PASSWORD_AUTH',
+	'ALLOW_REFRESH_TOKEN_AUTH',
+];
+
+async function profile(lp: LocalPool, name: string, pool: Record<string, unknown>) {
+	const created = await lp.createUserPool({
+		PoolName: `examples-${name}`,
+		AutoVerifiedAttributes: ['email'],
+		...pool,
+	});
+	// LEGACY: the examples show UserNotFoundException after a user deleted themselves.
+	const client = await lp.createUserPoolClient(created.Id, {
+		ClientName: `examples-${name}`,
+		ExplicitAuthFlows: FLOWS,
+		PreventUserExistenceErrors: 'LEGACY',
+	});
+	return { UserPoolId: created.Id, ClientId: client.ClientId };
+}
+
+/** The pools and clients every use case needs. */
+export async function createExamplePools(lp: LocalPool): Promise<ExampleConfig['profiles']> {
+	return {
+		basic: await profile(lp, 'basic', {}),
+		mfaOptional: await profile(lp, 'mfa-optional', { MfaConfiguration: 'OPTIONAL' }),
+		mfaOn: await profile(lp, 'mfa-on', { MfaConfiguration: 'ON' }),
+		devices: await profile(lp, 'devices', {
+			DeviceConfiguration: {
+				ChallengeRequiredOnNewDevice: true,
+				DeviceOnlyRememberedOnUserPrompt: true,
+			},
+		}),
+	};
+}
+
+/**
+ * A configuration for one run of a runner: its own username prefix and its own invited user
+ * (created by an administrator, with the temporary password in the outbox's invitation).
+ */
+export async function createExampleConfig(
+	lp: LocalPool,
+	profiles: ExampleConfig['profiles'],
+	runName: string,
+): Promise<ExampleConfig> {
+	const invited = `${runName}-invited-${Date.now().toString(36)}`;
+	await lp.call('AdminCreateUser', {
+		UserPoolId: profiles.basic.UserPoolId,
+		Username: invited,
+		UserAttributes: [
+			{ Name: 'email', Value: `${invited}@example.com` },
+			{ Name: 'email_verified', Value: 'true' },
+		],
+	});
+	return {
+		endpoint: lp.url,
+		region: 'us-east-1',
+		password: 'Examp1e!Passw0rd',
+		usernamePrefix: runName,
+		profiles,
+		invitedUser: { profile: 'basic', username: invited },
+	};
+}
+
+async function main(): Promise<void> {
+	const lp = await startLocalPool({ port: 0 });
+	const profiles = await createExamplePools(lp);
+	const argv = process.argv.slice(2);
+	const writeTo = argv.indexOf('--write-config');
+	if (writeTo >= 0) {
+		const file = argv[writeTo + 1] ?? 'examples-config.json';
+		writeFileSync(file, JSON.stringify(await createExampleConfig(lp, profiles, 'manual'), null, 2));
+		console.log(`Local pool on ${lp.url}; configuration in ${file}. Ctrl-C to stop.`);
+		return;
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'cognito-examples-'));
+	let failed = false;
+	for (const [mode, args] of [
+		['cjs', ['--no-experimental-fetch', join(__dirname, 'run-all.cjs')]],
+		['esm', [join(__dirname, 'run-all.mjs')]],
+	] as const) {
+		const file = join(dir, `${mode}.json`);
+		writeFileSync(file, JSON.stringify(await createExampleConfig(lp, profiles, mode)));
+		console.log(`\n=== ${mode}: node ${args.join(' ')} ===`);
+		// Asynchronously, so that this process keeps serving the pool meanwhile.
+		const status = await new Promise<number | null>((resolve) => {
+			const child = spawn(process.execPath, [...args, file], {
+				stdio: ['ignore', 'ignore', 'inherit'],
+			});
+			child.on('exit', (code) => resolve(code));
+		});
+		failed ||= status !== 0;
+	}
+	await lp.close();
+	process.exitCode = failed ? 1 : 0;
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,24 @@
+// Every README use case through an ES module import, on Node's own fetch (no polyfill):
+//   node run-all.mjs config.json
+import * as AmazonCognitoIdentity from 'amazon-cognito-identity-js';
+import helpers from './helpers.cjs';
+import core from './runner-core.cjs';
+
+try {
+	const failed = await core.runAll({
+		mode: 'esm',
+		AmazonCognitoIdentity,
+		packagePath: import.meta.resolve('amazon-cognito-identity-js'),
+		entries: {
+			// The ES module build of the React Native entry and its store.
+			reactNative: () => import('amazon-cognito-identity-js/es/react-native.js'),
+			reactNativeStorage: () => import('amazon-cognito-identity-js/es/StorageHelper-rn.js'),
+		},
+		config: helpers.loadConfig(),
+		only: core.onlyFromArgv(),
+	});
+	process.exitCode = failed ? 1 : 0;
+} catch (error) {
+	console.error(error);
+	process.exitCode = 2;
+}

@@ -1,0 +1,50 @@
+// Use case 15: global sign-out, which invalidates every token issued to the user.
+const { check, expectError, nodeCallback, signIn, signUpConfirmed } = require('../helpers.cjs');
+
+module.exports = {
+	id: '15',
+	title: 'Global sign-out (invalidates all issued tokens)',
+	async run(AmazonCognitoIdentity, config, log) {
+		const { username } = await signUpConfirmed(AmazonCognitoIdentity, config, 'basic', 'uc15');
+		const { cognitoUser, userPool, session } = await signIn(
+			AmazonCognitoIdentity,
+			config,
+			'basic',
+			username,
+		);
+		// A second sign-in elsewhere: global sign-out ends that one too.
+		const other = await signIn(AmazonCognitoIdentity, config, 'basic', username, {
+			storage: require('../helpers.cjs').memoryStorage(),
+		});
+
+		const callback = {
+			onSuccess: (msg) => log('call result: ' + msg),
+			onFailure: (err) => log('global sign-out failed: ' + err.message),
+		};
+		const result = await new Promise((resolve, reject) => {
+			cognitoUser.globalSignOut({
+				onSuccess: (msg) => {
+					callback.onSuccess(msg);
+					resolve(msg);
+				},
+				onFailure: (err) => {
+					callback.onFailure(err);
+					reject(err);
+				},
+			});
+		});
+		check(result === 'SUCCESS', 'globalSignOut answers SUCCESS');
+		check(userPool.getCurrentUser() === null, 'the cached user is cleared');
+		// The tokens still look valid locally, but the service refuses them now.
+		check(session.isValid(), 'the local session still looks valid');
+		await expectError(
+			nodeCallback((cb) => other.cognitoUser.getUserAttributes(cb)),
+			'NotAuthorizedException',
+		);
+		await expectError(
+			nodeCallback((cb) => other.cognitoUser.refreshSession(other.session.getRefreshToken(), cb)),
+			'NotAuthorizedException',
+		);
+		return { result, otherSessionRejected: true, refreshRejected: true };
+	},
+};
