@@ -285,9 +285,15 @@ export default class Client {
 								if (response.ok) finish(null, data as T);
 								else finish(serviceError(data, response));
 							},
-							() => {
+							(bodyError: unknown) => {
 								if (!response.ok) {
 									finish(serviceError(undefined, response));
+									return;
+								}
+								// A body cut off by a reset connection rejects with a TypeError ('terminated'),
+								// unlike unparsable JSON (SyntaxError): it is a network failure, worth a retry.
+								if (bodyError instanceof TypeError) {
+									finish(createCognitoError('Network error', 'NetworkError', 'Error'));
 									return;
 								}
 								finish(
