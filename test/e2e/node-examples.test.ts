@@ -1,0 +1,122 @@
+// The README's use cases (examples/node) against the local pool over HTTP, with the packed
+// package installed into a throwaway app folder: once through CommonJS `require` with
+// cross-fetch/polyfill installing the global fetch, once through an ES module `import` on
+// Node's own fetch. Each runner reports one JSON line per use case; each becomes a test here.
+import { cpSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExampleConfig, createExamplePools } from '../../examples/node/local-pool';
+import { type LocalPool, startLocalPool } from '../../server';
+import { ROOT, installPacked, linkModule } from '../helpers/pack';
+import { type ChildResult, ensureBuilt, runChild } from './helpers';
+
+const USE_CASES = [
+	...Array.from({ length: 32 }, (_, i) => String(i + 1)),
+	// "Use case 16 with React Native", its own section in the README.
+	'16-rn',
+];
+
+interface UseCaseLine {
+	useCase: string;
+	title: string;
+	outcome: 'ok' | 'failed' | 'skipped';
+	details?: Record<string, unknown>;
+	error?: string;
+	reason?: string;
+}
+
+interface Run {
+	child: ChildResult;
+	header?: { runner: string; fetch: string; package: string };
+	lines: Map<string, UseCaseLine>;
+	summary?: { ok: number; failed: number; skipped: number };
+}
+
+function parse(child: ChildResult): Run {
+	const run: Run = { child, lines: new Map() };
+	for (const text of child.stdout.split('\n')) {
+		if (!text.startsWith('{')) continue;
+		const obj = JSON.parse(text) as Record<string, unknown>;
+		if (typeof obj.runner === 'string') run.header = obj as Run['header'];
+		else if (obj.summary) run.summary = obj.summary as Run['summary'];
+		else if (typeof obj.useCase === 'string') run.lines.set(obj.useCase, obj as never);
+	}
+	return run;
+}
+
+const MODES = [
+	{
+		mode: 'cjs',
+		label: 'CommonJS require, cross-fetch/polyfill',
+		// Node 20 has a global fetch, which the polyfill would leave in place; without it, the
+		// polyfill really installs, as on the Node versions the README was written for.
+		args: ['--no-experimental-fetch', 'run-all.cjs'],
+		fetch: 'cross-fetch polyfill',
+	},
+	{
+		mode: 'esm',
+		label: "ES module import, Node's fetch",
+		args: ['run-all.mjs'],
+		fetch: 'native',
+	},
+] as const;
+
+let lp: LocalPool;
+let appDir: string;
+const runs = new Map<string, Run>();
+
+beforeAll(async () => {
+	ensureBuilt();
+	appDir = realpathSync(mkdtempSync(join(tmpdir(), 'cognito-e2e-node-')));
+	installPacked(appDir);
+	// The CookieStorage example gives Node a document.cookie through jsdom.
+	linkModule(join(appDir, 'node_modules'), 'jsdom');
+	cpSync(join(ROOT, 'examples', 'node'), appDir, {
+		recursive: true,
+		filter: (src) => !src.endsWith('.ts'),
+	});
+	lp = await startLocalPool({ port: 0 });
+	const profiles = await createExamplePools(lp);
+	for (const { mode, args } of MODES) {
+		const config = join(appDir, `config-${mode}.json`);
+		writeFileSync(config, JSON.stringify(await createExampleConfig(lp, profiles, mode)));
+		const child = await runChild(process.execPath, [...args, config], { cwd: appDir });
+		runs.set(mode, parse(child));
+	}
+});
+
+afterAll(async () => {
+	await lp?.close();
+});
+
+for (const { mode, label, fetch } of MODES) {
+	describe(`README use cases in Node: ${label}`, () => {
+		const run = () => runs.get(mode) as Run;
+
+		it('loads the packed package from the app folder and the expected fetch', () => {
+			const { header, child } = run();
+			expect(header, child.stderr).toBeDefined();
+			expect(header?.runner).toBe(mode);
+			expect(header?.fetch).toBe(fetch);
+			const resolved = (header?.package ?? '').replace(/^file:\/\//, '');
+			expect(resolved).toBe(
+				join(appDir, 'node_modules', 'amazon-cognito-identity-js', 'lib', 'index.js'),
+			);
+		});
+
+		it.each(USE_CASES)('use case %s', (id) => {
+			const line = run().lines.get(id);
+			expect(line, `no report for use case ${id}\n${run().child.stderr}`).toBeDefined();
+			expect(line?.outcome, line?.error ?? line?.reason).toBe('ok');
+			expect(line?.details).toBeTypeOf('object');
+		});
+
+		it('reports nothing else and exits 0', () => {
+			const { child, lines, summary } = run();
+			expect([...lines.keys()].sort()).toEqual([...USE_CASES].sort());
+			expect(summary).toEqual({ ok: USE_CASES.length, failed: 0, skipped: 0 });
+			expect(child.code, child.stderr).toBe(0);
+		});
+	});
+}
