@@ -36,6 +36,19 @@ function copyDeclarations(from, to) {
 	}
 }
 // es/ holds ES modules; tell Node so, and give it the same declarations as lib/.
-writeFileSync('es/package.json', '{ "type": "module" }\n');
+// Bundlers (webpack, Vite, Metro) read the `browser` / `react-native` maps from the nearest
+// package.json, which for es/ files is this one, so it must carry the seam mappings for es/.
+const rootPkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const esPkg = { type: 'module' };
+for (const field of ['browser', 'react-native']) {
+	const map = {};
+	for (const [from, to] of Object.entries(rootPkg[field] ?? {})) {
+		if (from.startsWith('./es/') && to.startsWith('./es/')) {
+			map[`./${from.slice(5)}`] = `./${to.slice(5)}`;
+		}
+	}
+	if (Object.keys(map).length > 0) esPkg[field] = map;
+}
+writeFileSync('es/package.json', `${JSON.stringify(esPkg, null, '\t')}\n`);
 copyDeclarations('lib', 'es');
 console.log('build: lib/, es/, dist/ written');
