@@ -1,0 +1,28 @@
+// examples/vite built by Vite from the packed package, without a vite.config.js.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serveStatic } from '../helpers/staticServer';
+import { appScenario, runBrowser } from './appSuite';
+import { NODE_ONLY, build, copyExample } from './buildApp';
+
+describe.skipIf(!runBrowser)('Vite example', () => {
+	let appDir = '';
+	appScenario(
+		async () => {
+			appDir = copyExample('vite');
+			await build(appDir, ['vite'], 'vite/bin/vite.js', ['build', '--logLevel', 'warn']);
+			return { site: await serveStatic({ '/': join(appDir, 'dist') }), path: '/index.html' };
+		},
+		() => {
+			it('bundles the browser seams only (no Node crypto, no cross-fetch)', () => {
+				const assets = join(appDir, 'dist', 'assets');
+				const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
+				expect(scripts.length).toBeGreaterThan(0);
+				const bundle = scripts.map((name) => readFileSync(join(assets, name), 'utf8')).join('\n');
+				expect(bundle).toContain('CognitoIdentityServiceProvider');
+				expect(bundle).not.toMatch(NODE_ONLY);
+			});
+		},
+	);
+});

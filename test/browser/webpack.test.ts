@@ -1,0 +1,28 @@
+// examples/webpack built by webpack 5 from the packed package, with no polyfill configuration.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serveStatic } from '../helpers/staticServer';
+import { appScenario, runBrowser } from './appSuite';
+import { NODE_ONLY, build, copyExample } from './buildApp';
+
+describe.skipIf(!runBrowser)('webpack 5 example', () => {
+	let appDir = '';
+	appScenario(
+		async () => {
+			appDir = copyExample('webpack');
+			await build(appDir, ['webpack', 'webpack-cli'], 'webpack-cli/bin/cli.js', [
+				'--config',
+				'webpack.config.js',
+			]);
+			return { site: await serveStatic({ '/': appDir }), path: '/index.html' };
+		},
+		() => {
+			it('bundles the browser seams only (no Node crypto, no cross-fetch)', () => {
+				const bundle = readFileSync(join(appDir, 'dist', 'my-app.js'), 'utf8');
+				expect(bundle).toContain('CognitoIdentityServiceProvider');
+				expect(bundle).not.toMatch(NODE_ONLY);
+			});
+		},
+	);
+});
