@@ -2,6 +2,7 @@ import AuthenticationHelper from './AuthenticationHelper';
 import type AuthenticationDetails from './AuthenticationDetails';
 import BigInteger from './BigInteger';
 import type Client from './Client';
+import { createCognitoError } from './Client';
 import CognitoAccessToken from './CognitoAccessToken';
 import CognitoIdToken from './CognitoIdToken';
 import CognitoRefreshToken from './CognitoRefreshToken';
@@ -138,6 +139,14 @@ type SessionCallback = (err: Error | null, session: CognitoUserSession | null) =
 type Body = { [key: string]: unknown };
 
 const NOT_AUTHENTICATED = 'User is not authenticated';
+
+const noSecretCode = (): Error =>
+	invalidResponse('The AssociateSoftwareToken reply lacks SecretCode.');
+
+/** A 200 reply that lacks what the method needs: an error with a code, never a success. */
+function invalidResponse(message: string): Error {
+	return createCognitoError(message, 'InvalidResponseException');
+}
 
 /** Challenges whose callback receives `(challengeName, challengeParameters)`. */
 const MFA_CHALLENGE_CALLBACKS = new Map<
@@ -349,7 +358,11 @@ export default class CognitoUser {
 				this.client.request<AuthChallengeResponse>('InitiateAuth', request, (err, data) => {
 					if (err) return fail(err);
 					const params = data?.ChallengeParameters ?? {};
-					this.username = params.USER_ID_FOR_SRP as string;
+					if (typeof params.USER_ID_FOR_SRP !== 'string') {
+						// Adopting it would leave this user without a username.
+						return fail(invalidResponse('The SRP challenge lacks USER_ID_FOR_SRP.'));
+					}
+					this.username = params.USER_ID_FOR_SRP;
 					this.userDataKey = `${this.keyPrefix}.${this.username}.userData`;
 					const prepared = attempt(() => {
 						this.getCachedDeviceKeyAndPassword();
@@ -442,7 +455,7 @@ export default class CognitoUser {
 	): void {
 		const { SRP_B: srpB, SALT: salt, SECRET_BLOCK: secretBlock } = params;
 		if (typeof srpB !== 'string' || typeof salt !== 'string' || typeof secretBlock !== 'string') {
-			return done(new Error('The SRP challenge lacks SRP_B, SALT or SECRET_BLOCK.'));
+			return done(invalidResponse('The SRP challenge lacks SRP_B, SALT or SECRET_BLOCK.'));
 		}
 		const numbers = attempt(
 			() => ({ B: new BigInteger(srpB, 16), salt: new BigInteger(salt, 16) }),
@@ -575,7 +588,7 @@ export default class CognitoUser {
 		const result = attempt(
 			() => {
 				if (reply.AuthenticationResult == null) {
-					throw new Error('The service replied without an AuthenticationResult.');
+					throw invalidResponse('The service replied without an AuthenticationResult.');
 				}
 				this.signInUserSession = this.getCognitoUserSession(reply.AuthenticationResult);
 				this.cacheTokens();
@@ -1021,6 +1034,7 @@ export default class CognitoUser {
 				{ Session: this.Session },
 				outcome,
 				(data: { SecretCode: string; Session?: string }) => {
+					if (typeof data.SecretCode !== 'string') throw noSecretCode();
 					this.Session = data.Session;
 					return data.SecretCode;
 				},
@@ -1031,7 +1045,10 @@ export default class CognitoUser {
 			'AssociateSoftwareToken',
 			{ AccessToken: accessToken },
 			outcome,
-			(data: { SecretCode: string }) => data.SecretCode,
+			(data: { SecretCode: string }) => {
+				if (typeof data.SecretCode !== 'string') throw noSecretCode();
+				return data.SecretCode;
+			},
 		);
 	}
 
@@ -1131,10 +1148,14 @@ export default class CognitoUser {
 			'GetUser',
 			(accessToken) => ({ AccessToken: accessToken }),
 			nodeOutcome(callback),
-			(data: Partial<UserData>) =>
-				(data.UserAttributes ?? []).map(
+			(data: Partial<UserData>) => {
+				if (!Array.isArray(data.UserAttributes)) {
+					throw invalidResponse('The GetUser reply lacks UserAttributes.');
+				}
+				return data.UserAttributes.map(
 					({ Name, Value }) => new CognitoUserAttribute({ Name, Value }),
-				),
+				);
+			},
 		);
 	}
 
@@ -1410,7 +1431,7 @@ export default class CognitoUser {
 				() => {
 					const result = data?.AuthenticationResult;
 					if (result == null)
-						throw new Error('The service replied without an AuthenticationResult.');
+						throw invalidResponse('The service replied without an AuthenticationResult.');
 					// Without rotation the service omits RefreshToken: the old one stays valid.
 					if (!Object.prototype.hasOwnProperty.call(result, 'RefreshToken')) {
 						result.RefreshToken = refreshToken.getToken();

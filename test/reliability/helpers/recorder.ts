@@ -7,6 +7,21 @@ export interface Call {
 	args: unknown[];
 }
 
+type Member = (...args: unknown[]) => void;
+
+/** Every member of every callbacks object the library takes. */
+export interface CallbackMembers {
+	onSuccess: Member;
+	onFailure: Member;
+	newPasswordRequired: Member;
+	mfaRequired: Member;
+	totpRequired: Member;
+	customChallenge: Member;
+	mfaSetup: Member;
+	selectMFAType: Member;
+	associateSecretCode: Member;
+}
+
 export class Recorder {
 	readonly calls: Call[] = [];
 	private waiters: (() => void)[] = [];
@@ -27,7 +42,7 @@ export class Recorder {
 	}
 
 	/** A callbacks object with every member any method may call. */
-	object(): Record<string, (...args: unknown[]) => void> {
+	object(): CallbackMembers {
 		const member =
 			(kind: string, failed = false) =>
 			(...args: unknown[]) =>
