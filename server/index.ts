@@ -7,6 +7,7 @@ import type { Outbox, OutboxKind, OutboxMessage } from './outbox';
 import { EphemeralPool } from './ephemeral';
 import { Service } from './service';
 import { N_HEX } from './srp';
+import { SrpWorkers } from './srpWorkers';
 import { loadState, own } from './state';
 import { type TokenLifetimes, TokenSigner } from './tokens';
 import { totpAt } from './totp';
@@ -83,6 +84,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 		log,
 	});
 	svc.ephemerals = new EphemeralPool(N_HEX);
+	svc.srpWorkers = new SrpWorkers(N_HEX);
 	const pipeline = { beforeAction: options.beforeAction, log };
 	const jwks = () => ({ keys: [signer.jwk as Json] });
 	const handler = createRequestHandler(svc, pipeline, (route, query) => {
@@ -175,6 +177,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 			new Promise<void>((resolve, reject) => {
 				svc.flush();
 				void svc.ephemerals?.close();
+				void svc.srpWorkers?.close();
 				server.closeAllConnections();
 				server.close((e) => (e ? reject(e) : resolve()));
 			}),

@@ -3,6 +3,7 @@ import { MSG, err, invalidParameter, notAuthorized, resourceNotFound } from './e
 import type { EphemeralPool } from './ephemeral';
 import { Outbox, type OutboxKind } from './outbox';
 import { SessionStore } from './sessions';
+import type { SrpWorkers } from './srpWorkers';
 import { checkPasswordPolicy } from './policy';
 import { makeVerifier } from './srp';
 import {
@@ -52,6 +53,8 @@ export class Service {
 	clockOffsetMs = 0;
 	/** Precomputed (b, g^b) pairs from a worker thread, when running as a server. */
 	ephemerals?: EphemeralPool;
+	/** Worker threads for the password check's modexps, when running as a server. */
+	srpWorkers?: SrpWorkers;
 	private saveScheduled = false;
 
 	constructor(

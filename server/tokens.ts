@@ -1,5 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { SignJWT, exportJWK, generateKeyPair, jwtVerify, errors as joseErrors } from 'jose';
+import { KeyObject, randomBytes, randomUUID, sign } from 'node:crypto';
+import { exportJWK, generateKeyPair, jwtVerify, errors as joseErrors } from 'jose';
 import type { CryptoKey, JWK, JWTPayload } from 'jose';
 import { MSG, ServiceError, notAuthorized } from './errors';
 import type { ClientConfig, UserRecord } from './state';
@@ -60,12 +60,22 @@ export interface IssueInput {
 }
 
 export class TokenSigner {
+	/** The private key as node:crypto uses it: signing runs on libuv's pool, off the event loop. */
+	private readonly signingKey: KeyObject;
+	/** `{"alg":"RS256","kid":…}`, base64url, the same for every token. */
+	private readonly header: string;
+
 	private constructor(
-		private readonly privateKey: CryptoKey,
+		privateKey: CryptoKey,
 		private readonly publicKey: CryptoKey,
 		readonly jwk: JWK,
 		private readonly issuerBase: () => string,
-	) {}
+	) {
+		this.signingKey = KeyObject.from(privateKey);
+		this.header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: jwk.kid ?? '' })).toString(
+			'base64url',
+		);
+	}
 
 	/** A fresh RSA key per start: tokens from an earlier run are simply invalid. */
 	static async create(issuerBase: () => string): Promise<TokenSigner> {
@@ -79,12 +89,16 @@ export class TokenSigner {
 		return `${this.issuerBase()}/${poolId}`;
 	}
 
+	/** A compact RS256 JWS of the claims plus iat and exp (what jose's SignJWT produced). */
 	private sign(payload: JWTPayload, iat: number, exp: number): Promise<string> {
-		return new SignJWT(payload)
-			.setProtectedHeader({ alg: 'RS256', kid: this.jwk.kid ?? '' })
-			.setIssuedAt(iat)
-			.setExpirationTime(exp)
-			.sign(this.privateKey);
+		const body = Buffer.from(JSON.stringify({ ...payload, iat, exp })).toString('base64url');
+		const input = `${this.header}.${body}`;
+		return new Promise((resolve, reject) => {
+			sign('sha256', Buffer.from(input), this.signingKey, (e, signature) => {
+				if (e) reject(e);
+				else resolve(`${input}.${signature.toString('base64url')}`);
+			});
+		});
 	}
 
 	async issue(input: IssueInput): Promise<{ accessToken: string; idToken: string }> {

@@ -93,7 +93,7 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 		case 'DEVICE_PASSWORD_VERIFIER': {
 			svc.sessions.consume(session);
 			const device = userDevice(login, session.deviceKey ?? '');
-			verifyClaim(session, responses, device.groupKey, device.key);
+			await verifyClaim(svc, session, responses, device.groupKey, device.key);
 			device.lastAuth = svc.now();
 			return startMfa(login, device);
 		}
@@ -133,35 +133,39 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 	}
 }
 
-function verifyClaim(
+async function verifyClaim(
+	svc: Service,
 	session: AuthSession,
 	responses: Record<string, string>,
 	poolName: string,
 	userId: string,
-): void {
+): Promise<void> {
 	const srp = session.srp;
 	const block = reqParam(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
 	const signature = reqParam(responses, 'PASSWORD_CLAIM_SIGNATURE');
 	const timestamp = reqParam(responses, 'TIMESTAMP');
 	if (!TIMESTAMP_RE.test(timestamp)) throw invalidParameter('TIMESTAMP format is invalid');
 	if (!srp || block !== srp.secretBlock) throw notAuthorized(MSG.badCredentials);
-	const key = serverKey(srp.A, srp, srp.v);
+	// startLocalPool gives the service worker threads for the modexps; a bare Service computes inline.
+	const key = svc.srpWorkers
+		? await svc.srpWorkers.serverKey(srp.A, srp, srp.v)
+		: serverKey(srp.A, srp, srp.v);
 	if (!key) throw notAuthorized(MSG.badCredentials);
 	const expected = claimSignature(key, poolName, userId, block, timestamp);
 	if (!signatureMatches(expected, signature)) throw notAuthorized(MSG.badCredentials);
 }
 
-function passwordVerifier(
+async function passwordVerifier(
 	login: Login,
 	session: AuthSession,
 	responses: Record<string, string>,
-): Promise<Json> | Json {
+): Promise<Json> {
 	// A forgotten device is reported before the session is spent: the client then resends the
 	// same answer with DEVICE_KEY null, and that retry must still succeed.
 	if (session.authFlow !== 'CUSTOM_AUTH' && responses.DEVICE_KEY)
 		userDevice(login, responses.DEVICE_KEY);
 	login.svc.sessions.consume(session);
-	verifyClaim(session, responses, srpPoolName(login), login.user.username);
+	await verifyClaim(login.svc, session, responses, srpPoolName(login), login.user.username);
 	if (session.authFlow === 'CUSTOM_AUTH') {
 		const history = [
 			...session.customHistory,

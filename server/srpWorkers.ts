@@ -1,0 +1,110 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { N, type ServerEphemeral, computeU, hkdf, padBytes, serverKey } from './srp';
+
+// Plain JS run with `eval`, so it works the same under tsx, vitest and compiled builds.
+// One job: S = (A · v^u mod N)^b mod N, the two user-dependent modexps of a password check.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createDiffieHellman } = require('node:crypto');
+const N = BigInt('0x' + workerData.n);
+const dh = createDiffieHellman(Buffer.from(workerData.n, 'hex'), Buffer.from([2]));
+const bytes = (v) => { const h = v.toString(16); return Buffer.from(h.length % 2 ? '0' + h : h, 'hex'); };
+const big = (b) => BigInt('0x' + (b.toString('hex') || '0'));
+// OpenSSL refuses degenerate bases (0, 1, N-1) and exponents <= 1; the caller then computes inline.
+const usable = (base, exp) => base > 1n && base < N - 1n && exp > 1n;
+function modPow(base, exp) {
+	if (!usable(base, exp)) return undefined;
+	dh.setPrivateKey(bytes(exp));
+	return big(dh.computeSecret(bytes(base)));
+}
+parentPort.on('message', ([id, A, v, u, b]) => {
+	let S;
+	try {
+		const vu = modPow(BigInt('0x' + v), BigInt('0x' + u));
+		if (vu !== undefined) S = modPow((BigInt('0x' + A) * vu) % N, BigInt('0x' + b));
+	} catch {
+		S = undefined;
+	}
+	parentPort.postMessage([id, S === undefined ? '' : S.toString(16)]);
+});
+`;
+
+interface Lane {
+	worker: Worker;
+	busy: number;
+	broken: boolean;
+}
+
+/**
+ * The password check's two modexps (v^u, then (A·v^u)^b) on worker threads, so that the event
+ * loop only parses, hashes and answers while every core does the big-number work. Same result
+ * as {@link serverKey}; anything unusual (a degenerate value, a failed worker) is computed
+ * inline by serverKey itself, so the workers only ever save time.
+ */
+export class SrpWorkers {
+	private readonly lanes: Lane[] = [];
+	private readonly pending = new Map<number, (S: string) => void>();
+	private nextId = 0;
+
+	constructor(nHex: string, size = Math.max(1, Math.min(4, availableParallelism()))) {
+		for (let i = 0; i < size; i++) {
+			const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { n: nHex } });
+			const lane: Lane = { worker, busy: 0, broken: false };
+			worker.unref();
+			worker.on('message', ([id, S]: [number, string]) => {
+				lane.busy--;
+				const done = this.pending.get(id);
+				this.pending.delete(id);
+				done?.(S);
+			});
+			worker.on('error', () => {
+				lane.broken = true;
+			});
+			worker.on('exit', () => {
+				lane.broken = true;
+				// Jobs in flight on a dead worker are answered inline by their callers.
+				for (const [id, done] of this.pending) {
+					if ((id & 0xff) === i) {
+						this.pending.delete(id);
+						done('');
+					}
+				}
+			});
+			this.lanes.push(lane);
+		}
+	}
+
+	/** {@link serverKey}, with the modexps on the least busy worker. */
+	async serverKey(A: bigint, eph: ServerEphemeral, verifier: bigint): Promise<Buffer | undefined> {
+		if (A % N === 0n) return undefined;
+		const u = computeU(A, eph.B);
+		if (u === 0n) return undefined;
+		let index = -1;
+		for (let i = 0; i < this.lanes.length; i++) {
+			const lane = this.lanes[i] as Lane;
+			if (!lane.broken && (index < 0 || lane.busy < (this.lanes[index] as Lane).busy)) index = i;
+		}
+		const lane = this.lanes[index];
+		if (!lane) return serverKey(A, eph, verifier);
+		// The low byte of the id names the lane, so a dying worker can release its own jobs.
+		const id = ((this.nextId = (this.nextId + 1) & 0x7fffff) << 8) | index;
+		const S = await new Promise<string>((resolve) => {
+			this.pending.set(id, resolve);
+			lane.busy++;
+			lane.worker.postMessage([
+				id,
+				A.toString(16),
+				verifier.toString(16),
+				u.toString(16),
+				eph.b.toString(16),
+			]);
+		});
+		if (!S) return serverKey(A, eph, verifier);
+		return hkdf(padBytes(BigInt(`0x${S}`)), padBytes(u));
+	}
+
+	close(): Promise<unknown> {
+		return Promise.all(this.lanes.map((lane) => lane.worker.terminate()));
+	}
+}
