@@ -46,13 +46,29 @@ function normalise(config) {
 		password: config.password || DEFAULT_PASSWORD,
 		usernamePrefix: config.usernamePrefix || 'example',
 		invitedUser: config.invitedUser,
-		profiles: {
-			basic,
-			mfaOptional: profiles.mfaOptional || basic,
-			mfaOn: profiles.mfaOn || basic,
-			devices: profiles.devices || basic,
-		},
+		profiles,
 	};
+}
+
+const PROFILE_NEEDS = {
+	basic: 'a pool that auto-verifies e-mail',
+	mfaOptional: 'a pool with MFA OPTIONAL',
+	mfaOn: 'a pool with MFA ON',
+	devices: 'a pool with device tracking',
+};
+
+/** Thrown for a use case whose pool is not configured; the runner reports it as skipped. */
+class MissingProfile extends Error {
+	constructor(profile) {
+		super(`needs ${PROFILE_NEEDS[profile] || profile} (profiles.${profile} in the configuration)`);
+		this.skip = true;
+	}
+}
+
+function profileOf(config, profile) {
+	const p = config.profiles[profile];
+	if (!p) throw new MissingProfile(profile);
+	return p;
 }
 
 /** A fresh, unique username for one example run. */
@@ -62,7 +78,7 @@ function newUsername(config, tag) {
 
 /** The pool data an application would put in its configuration. */
 function poolData(config, profile = 'basic', extra = {}) {
-	const p = config.profiles[profile];
+	const p = profileOf(config, profile);
 	return { UserPoolId: p.UserPoolId, ClientId: p.ClientId, endpoint: config.endpoint, ...extra };
 }
 
@@ -80,7 +96,7 @@ async function readCode(config, profile, username, kind) {
 async function readMessages(config, profile, username, kind) {
 	if (!config.endpoint) throw new Error('Codes can only be read from a local pool (endpoint)');
 	const url = new URL('/_local/outbox', config.endpoint);
-	url.searchParams.set('pool', config.profiles[profile].UserPoolId);
+	url.searchParams.set('pool', profileOf(config, profile).UserPoolId);
 	url.searchParams.set('username', username);
 	url.searchParams.set('kind', kind);
 	const res = await globalThis.fetch(url.toString());

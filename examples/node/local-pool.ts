@@ -120,4 +120,5 @@ async function main(): Promise<void> {
 	process.exitCode = failed ? 1 : 0;
 }
 
-if (require.main === module) void main();
+// Only when run directly (tsx), not when a test imports the setup functions.
+if (typeof require !== 'undefined' && require.main === module) void main();

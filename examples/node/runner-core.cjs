@@ -73,9 +73,15 @@ async function runAll(options) {
 				line.details = details;
 			}
 		} catch (error) {
-			line.outcome = 'failed';
-			line.error =
-				(error && (error.code ? `${error.code}: ${error.message}` : error.stack)) || String(error);
+			if (error && error.skip === true) {
+				line.outcome = 'skipped';
+				line.reason = error.message;
+			} else {
+				line.outcome = 'failed';
+				line.error =
+					(error && (error.code ? `${error.code}: ${error.message}` : error.stack)) ||
+					String(error);
+			}
 		} finally {
 			clearTimeout(timer);
 			failCurrent = null;
