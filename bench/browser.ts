@@ -1,0 +1,207 @@
+// Figure 2: client CPU of one SRP login in real Chromium. One page loads both min.js bundles
+// (ours first, stashed, then the original, which takes the AmazonCognitoIdentity global) and
+// times new AuthenticationHelper + getLargeAValue + getPasswordAuthenticationKey with
+// performance.now(), on fixed server values computed here in Node.
+import { createDiffieHellman, createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromiumAvailable, launchChromium } from '../test/helpers/chromium';
+import { serveStatic } from '../test/helpers/staticServer';
+import { ROOT, ensureBuilt, median } from './common';
+
+const require = createRequire(__filename);
+export const BROWSER_TARGET = 0.2;
+const WARMUPS = 5;
+const RUNS = 25;
+const POOL = 'QdbSdK39m';
+const USER = 'peculiarAmazonian';
+const PASSWORD = 'Very$ecur3';
+
+export interface BrowserResult {
+	ours: number;
+	original: number;
+	ratio: number;
+	/** Both bundles derived the same key from the same a, B and salt. */
+	agree: boolean;
+	chromium: string;
+}
+
+/** A valid server side for the fixed user: salt, and B = k·v + g^b mod N with a fresh b. */
+function serverValues(): { B: string; salt: string } {
+	const dh = createDiffieHellman(groupPrime(), Buffer.from([2]));
+	const N = BigInt(`0x${dh.getPrime('hex')}`);
+	const pad = (v: bigint): Buffer => {
+		let hex = v.toString(16);
+		if (hex.length % 2) hex = `0${hex}`;
+		else if (/^[89a-f]/.test(hex)) hex = `00${hex}`;
+		return Buffer.from(hex, 'hex');
+	};
+	const sha = (...parts: (Buffer | string)[]): Buffer => {
+		const h = createHash('sha256');
+		for (const p of parts) h.update(p);
+		return h.digest();
+	};
+	const big = (b: Buffer): bigint => BigInt(`0x${b.toString('hex')}`);
+	const saltValue = big(randomBytes(16)) | (1n << 120n);
+	const x = big(sha(pad(saltValue), sha(`${POOL}${USER}:${PASSWORD}`)));
+	const k = big(sha(pad(N), pad(2n)));
+	const hex = (v: bigint): Buffer => {
+		const h = v.toString(16);
+		return Buffer.from(h.length % 2 ? `0${h}` : h, 'hex');
+	};
+	dh.setPrivateKey(hex(x));
+	const v = big(dh.generateKeys());
+	dh.setPrivateKey(randomBytes(32));
+	const gb = big(dh.generateKeys());
+	return { B: ((k * v + gb) % N).toString(16), salt: saltValue.toString(16) };
+}
+
+/** RFC 3526's 3072-bit prime, as the server and both clients use it. */
+function groupPrime(): Buffer {
+	return Buffer.from(
+		'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD' +
+			'EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED' +
+			'EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F' +
+			'83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B' +
+			'E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510' +
+			'15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7' +
+			'ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C' +
+			'BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF',
+		'hex',
+	);
+}
+
+interface PageInput {
+	lib: string;
+	pool: string;
+	user: string;
+	password: string;
+	B: string;
+	salt: string;
+	warmups: number;
+	runs: number;
+	fixedA: string;
+}
+
+/** Runs inside the page: returns per-login milliseconds and the key for the fixed a. */
+function inPage(input: PageInput): { times: number[]; fixedKey: string } {
+	interface Helper {
+		N: { constructor: new (s: string, r: number) => unknown };
+		smallAValue: unknown;
+		largeAValue: unknown;
+		getLargeAValue(cb: (e: unknown, v: unknown) => void): void;
+		calculateA(a: unknown, cb: (e: unknown, v: unknown) => void): void;
+		getPasswordAuthenticationKey(
+			u: string,
+			p: string,
+			B: unknown,
+			s: unknown,
+			cb: (e: unknown, key: ArrayLike<number>) => void,
+		): void;
+	}
+	const lib = (window as unknown as Record<string, Record<string, unknown>>)[input.lib] as {
+		AuthenticationHelper: new (pool: string) => Helper;
+	};
+	const login = (fixedA?: string): ArrayLike<number> | undefined => {
+		const helper = new lib.AuthenticationHelper(input.pool);
+		// Neither library exports BigInteger from the bundle; the helper's N carries its class.
+		const Big = helper.N.constructor;
+		if (fixedA) {
+			helper.smallAValue = new Big(fixedA, 16);
+			helper.calculateA(helper.smallAValue, (_e, A) => (helper.largeAValue = A));
+		}
+		let key: ArrayLike<number> | undefined;
+		helper.getLargeAValue(() => undefined);
+		helper.getPasswordAuthenticationKey(
+			input.user,
+			input.password,
+			new Big(input.B, 16),
+			new Big(input.salt, 16),
+			(_e, k) => (key = k),
+		);
+		return key;
+	};
+	const times: number[] = [];
+	for (let i = 0; i < input.warmups + input.runs; i++) {
+		const start = performance.now();
+		login();
+		const ms = performance.now() - start;
+		if (i >= input.warmups) times.push(ms);
+	}
+	const key = login(input.fixedA);
+	const fixedKey = key ? Array.from(key, (b) => b.toString(16).padStart(2, '0')).join('') : '';
+	return { times, fixedKey };
+}
+
+export async function runBrowserBench(): Promise<BrowserResult | undefined> {
+	if (!chromiumAvailable()) return undefined;
+	ensureBuilt();
+	const page = mkdtempSync(join(tmpdir(), 'bench-browser-'));
+	writeFileSync(join(page, 'index.html'), '<!doctype html><title>SRP bench</title>');
+	const originalDist = join(dirname(require.resolve('original-cognito/package.json')), 'dist');
+	const files = await serveStatic({
+		'/ours/': join(ROOT, 'dist'),
+		'/original/': originalDist,
+		'/': page,
+	});
+	const browser = await launchChromium();
+	try {
+		const tab = await browser.newPage();
+		await tab.goto(`${files.url}/`);
+		// tsx (esbuild keepNames) wraps functions in __name(); give the page a no-op one.
+		await tab.evaluate('globalThis.__name = (f) => f');
+		await tab.addScriptTag({ url: `${files.url}/ours/amazon-cognito-identity.min.js` });
+		await tab.evaluate(() => {
+			const w = window as unknown as Record<string, unknown>;
+			w.OursCognito = w.AmazonCognitoIdentity;
+			delete w.AmazonCognitoIdentity;
+		});
+		await tab.addScriptTag({ url: `${files.url}/original/amazon-cognito-identity.min.js` });
+		const { B, salt } = serverValues();
+		const fixedA = ((1n << 1023n) + 0x1234567890abcdefn).toString(16);
+		const common = {
+			pool: POOL,
+			user: USER,
+			password: PASSWORD,
+			B,
+			salt,
+			warmups: WARMUPS,
+			runs: RUNS,
+			fixedA,
+		};
+		const ours = await tab.evaluate(inPage, { ...common, lib: 'OursCognito' });
+		const original = await tab.evaluate(inPage, { ...common, lib: 'AmazonCognitoIdentity' });
+		const o = median(ours.times);
+		const g = median(original.times);
+		return {
+			ours: o,
+			original: g,
+			ratio: o / g,
+			agree: ours.fixedKey !== '' && ours.fixedKey === original.fixedKey,
+			chromium: browser.version(),
+		};
+	} finally {
+		await browser.close();
+		await files.close();
+		rmSync(page, { recursive: true, force: true });
+	}
+}
+
+export function printBrowser(r: BrowserResult | undefined): void {
+	if (!r) {
+		console.log('Chromium SRP login: skipped (no Chromium)');
+		return;
+	}
+	console.log(
+		`Chromium ${r.chromium} SRP login (median of ${RUNS} after ${WARMUPS} warm-ups): ours ${r.ours.toFixed(2)} ms, ` +
+			`original ${r.original.toFixed(2)} ms, ratio ${r.ratio.toFixed(3)} ` +
+			`(target <= ${BROWSER_TARGET}: ${r.ratio <= BROWSER_TARGET ? 'PASS' : 'FAIL'}); ` +
+			`same key for a fixed a: ${r.agree ? 'yes' : 'NO'}`,
+	);
+}
+
+if (require.main === module) {
+	void runBrowserBench().then(printBrowser);
+}
