@@ -156,7 +156,13 @@ export default class CognitoUserPool {
 	/** @returns the user who last signed in with this client on this storage, or `null`. */
 	getCurrentUser(): CognitoUser | null {
 		const lastUserKey = `CognitoIdentityServiceProvider.${this.clientId}.LastAuthUser`;
-		const lastAuthUser = this.storage.getItem(lastUserKey);
+		let lastAuthUser: string | null | undefined;
+		try {
+			lastAuthUser = this.storage.getItem(lastUserKey);
+		} catch {
+			// An unreadable store (Safari private mode, a sandboxed frame) holds no current user.
+			return null;
+		}
 		if (lastAuthUser) {
 			return new CognitoUser({ Username: lastAuthUser, Pool: this, Storage: this.storage });
 		}
