@@ -2,7 +2,9 @@
 // package installed into a throwaway app folder: once through CommonJS `require` with
 // cross-fetch/polyfill installing the global fetch, once through an ES module `import` on
 // Node's own fetch. Each runner reports one JSON line per use case; each becomes a test here.
-import { cpSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+// The same scripts also run on the original 6.3.21 (the `original-cognito` devDependency), which
+// shows that they exercise the public API an application relies on and nothing of ours.
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,19 +64,39 @@ const MODES = [
 	},
 ] as const;
 
+// The original has no React Native entry of its own (its package.json aliases the storage
+// module for Metro instead), so its run leaves "16 with React Native" out.
+const ORACLE_USE_CASES = USE_CASES.filter((id) => id !== '16-rn');
+
 let lp: LocalPool;
 let appDir: string;
 const runs = new Map<string, Run>();
 
-beforeAll(async () => {
-	ensureBuilt();
-	appDir = realpathSync(mkdtempSync(join(tmpdir(), 'cognito-e2e-node-')));
-	installPacked(appDir);
+/** A throwaway app folder holding the examples; `install` puts the package in node_modules. */
+function appFolder(prefix: string, install: (dir: string) => void): string {
+	const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+	install(dir);
 	// The CookieStorage example gives Node a document.cookie through jsdom.
-	linkModule(join(appDir, 'node_modules'), 'jsdom');
-	cpSync(join(ROOT, 'examples', 'node'), appDir, {
+	linkModule(join(dir, 'node_modules'), 'jsdom');
+	cpSync(join(ROOT, 'examples', 'node'), dir, {
 		recursive: true,
 		filter: (src) => !src.endsWith('.ts'),
+	});
+	return dir;
+}
+
+beforeAll(async () => {
+	ensureBuilt();
+	appDir = appFolder('cognito-e2e-node-', (dir) => installPacked(dir));
+	const oracleDir = appFolder('cognito-e2e-oracle-', (dir) => {
+		const modules = join(dir, 'node_modules');
+		mkdirSync(modules, { recursive: true });
+		symlinkSync(
+			join(ROOT, 'node_modules', 'original-cognito'),
+			join(modules, 'amazon-cognito-identity-js'),
+			'dir',
+		);
+		linkModule(modules, 'cross-fetch');
 	});
 	lp = await startLocalPool({ port: 0 });
 	const profiles = await createExamplePools(lp);
@@ -84,6 +106,11 @@ beforeAll(async () => {
 		const child = await runChild(process.execPath, [...args, config], { cwd: appDir });
 		runs.set(mode, parse(child));
 	}
+	const config = join(oracleDir, 'config.json');
+	writeFileSync(config, JSON.stringify(await createExampleConfig(lp, profiles, 'oracle')));
+	const only = `--only=${ORACLE_USE_CASES.join(',')}`;
+	const args = ['--no-experimental-fetch', 'run-all.cjs', config, only];
+	runs.set('oracle', parse(await runChild(process.execPath, args, { cwd: oracleDir })));
 });
 
 afterAll(async () => {
@@ -120,3 +147,20 @@ for (const { mode, label, fetch } of MODES) {
 		});
 	});
 }
+
+describe('the same examples on the original 6.3.21 (oracle)', () => {
+	const run = () => runs.get('oracle') as Run;
+
+	it.each(ORACLE_USE_CASES)('use case %s', (id) => {
+		const line = run().lines.get(id);
+		expect(line, `no report for use case ${id}\n${run().child.stderr}`).toBeDefined();
+		expect(line?.outcome, line?.error ?? line?.reason).toBe('ok');
+	});
+
+	it('ran on the original package and exits 0', () => {
+		const { child, header, summary } = run();
+		expect(header?.package).toContain('original-cognito');
+		expect(summary).toEqual({ ok: ORACLE_USE_CASES.length, failed: 0, skipped: 0 });
+		expect(child.code, child.stderr).toBe(0);
+	});
+});
