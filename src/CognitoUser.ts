@@ -1056,18 +1056,22 @@ export default class CognitoUser {
 	 * Verifies a TOTP code. During MFA_SETUP this completes the sign-in and calls back with the
 	 * session; once signed in it calls back with the service's reply.
 	 */
-	verifySoftwareToken(
+	verifySoftwareToken<T = CognitoUserSession | VerifySoftwareTokenResult>(
 		totpCode: string,
 		friendlyDeviceName: string,
-		callback: IResultCallbacks<CognitoUserSession | VerifySoftwareTokenResult>,
+		callback: IResultCallbacks<T>,
 	): void {
-		const fail = (err: Error): void => callMember(callback, 'onFailure', err);
+		// T only lets code typed for the original (`onSuccess(session: CognitoUserSession)`) compile.
+		const real = callback as unknown as IResultCallbacks<
+			CognitoUserSession | VerifySoftwareTokenResult
+		>;
+		const fail = (err: Error): void => callMember(real, 'onFailure', err);
 		const accessToken = this.validAccessToken();
 		if (accessToken !== undefined) {
 			this.send(
 				'VerifySoftwareToken',
 				{ AccessToken: accessToken, UserCode: totpCode, FriendlyDeviceName: friendlyDeviceName },
-				objectOutcome(callback),
+				objectOutcome(real),
 				(data: VerifySoftwareTokenResult) => data,
 			);
 			return;
@@ -1089,8 +1093,8 @@ export default class CognitoUser {
 					request,
 					(errRespond, reply) => {
 						if (errRespond) return fail(errRespond);
-						const session = this.adoptAuthenticationResult(reply ?? {}, callback);
-						if (session) callMember(callback, 'onSuccess', session);
+						const session = this.adoptAuthenticationResult(reply ?? {}, real);
+						if (session) callMember(real, 'onSuccess', session);
 					},
 				);
 			},
@@ -1177,11 +1181,13 @@ export default class CognitoUser {
 	 * Sends a verification code for an attribute. `inputVerificationCode`, when given, is called
 	 * instead of `onSuccess` with the delivery details.
 	 */
-	getAttributeVerificationCode(
+	getAttributeVerificationCode<D = CodeDeliveryResult>(
 		attributeName: string,
-		callback: IVerificationCodeCallbacks<'SUCCESS'>,
+		callback: IVerificationCodeCallbacks<'SUCCESS', D>,
 		clientMetadata?: ClientMetadata,
 	): void {
+		// D only lets code typed for the original (`inputVerificationCode(data: string)`) compile.
+		const real = callback as unknown as IVerificationCodeCallbacks<'SUCCESS'>;
 		this.sendAuthenticated(
 			'GetUserAttributeVerificationCode',
 			(accessToken) => ({
@@ -1189,7 +1195,7 @@ export default class CognitoUser {
 				AccessToken: accessToken,
 				ClientMetadata: clientMetadata,
 			}),
-			this.verificationOutcome(callback, () => 'SUCCESS' as const),
+			this.verificationOutcome(real, () => 'SUCCESS' as const),
 			(data: CodeDeliveryResult) => data,
 		);
 	}
@@ -1215,12 +1221,16 @@ export default class CognitoUser {
 	// ---------------------------------------------------------------------------------------
 	// Devices
 
-	/** Calls back with this device's record (GetDevice). */
-	getDevice(callback: IResultCallbacks<GetDeviceResult>): void {
+	/**
+	 * Calls back with this device's record (GetDevice). `T` defaults to the real result; it only
+	 * lets code typed for the original (`onSuccess(success: string)`) keep compiling.
+	 */
+	getDevice<T = GetDeviceResult>(callback: IResultCallbacks<T>): void {
+		const real = callback as unknown as IResultCallbacks<GetDeviceResult>;
 		this.sendAuthenticated(
 			'GetDevice',
 			(accessToken) => ({ AccessToken: accessToken, DeviceKey: this.deviceKey }),
-			objectOutcome(callback),
+			objectOutcome(real),
 			(data: GetDeviceResult) => data,
 		);
 	}
