@@ -18,17 +18,6 @@ function digitValue(code: number): number {
 	return -1;
 }
 
-/** Power-of-two radices the native parser lacks: spell the digits out in binary. */
-function viaBinary(body: string, bitsPerDigit: number): bigint | undefined {
-	let binary = '0b';
-	for (let i = 0; i < body.length; i++) {
-		const digit = digitValue(body.charCodeAt(i));
-		if (digit < 0 || digit >= 1 << bitsPerDigit) return undefined;
-		binary += digit.toString(2).padStart(bitsPerDigit, '0');
-	}
-	return BigInt(binary);
-}
-
 function checkRadix(radix: number): void {
 	if (!Number.isInteger(radix) || radix < 2 || radix > 36) {
 		throw new Error('Radix must be an integer from 2 to 36');
@@ -55,7 +44,6 @@ function parse(text: string, radix: number): bigint {
 		try {
 			if (prefix !== undefined && /^[0-9a-zA-Z]+$/.test(body)) value = BigInt(prefix + body);
 			else if (radix === 10 && /^[0-9]+$/.test(body)) value = BigInt(body);
-			else if (radix === 4 || radix === 32) value = viaBinary(body, radix === 4 ? 2 : 5);
 		} catch {
 			value = undefined;
 		}

@@ -1,8 +1,3 @@
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(value));
-
 /** Formats the TIMESTAMP that Cognito expects in SRP password claims. */
 export default class DateHelper {
 	/**
@@ -12,9 +7,9 @@ export default class DateHelper {
 	 */
 	getNowString(): string {
 		const now = new Date();
-		const time = [now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds()]
-			.map(twoDigits)
-			.join(':');
-		return `${WEEKDAYS[now.getUTCDay()]} ${MONTHS[now.getUTCMonth()]} ${now.getUTCDate()} ${time} UTC ${now.getUTCFullYear()}`;
+		// ECMA-262 fixes toUTCString as `Tue, 01 Jan 2019 06:06:09 GMT`, with English names:
+		// borrowing them spares the bundle two name tables.
+		const [weekday = '', , month, , time] = now.toUTCString().split(' ');
+		return `${weekday.slice(0, 3)} ${month} ${now.getUTCDate()} ${time} UTC ${now.getUTCFullYear()}`;
 	}
 }
