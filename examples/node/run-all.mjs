@@ -1,10 +1,19 @@
 // Every README use case through an ES module import, on Node's own fetch (no polyfill):
 //   node run-all.mjs config.json
-import * as AmazonCognitoIdentity from 'amazon-cognito-identity-js';
+// The README's setup section imports the package's default; its usage section imports names.
+import AmazonCognitoIdentity from 'amazon-cognito-identity-js';
+import { CognitoUser, CognitoUserAttribute, CognitoUserPool } from 'amazon-cognito-identity-js';
 import helpers from './helpers.cjs';
 import core from './runner-core.cjs';
 
 try {
+	if (
+		AmazonCognitoIdentity.CognitoUserPool !== CognitoUserPool ||
+		AmazonCognitoIdentity.CognitoUser !== CognitoUser ||
+		AmazonCognitoIdentity.CognitoUserAttribute !== CognitoUserAttribute
+	) {
+		throw new Error('the default import and the named imports disagree');
+	}
 	const failed = await core.runAll({
 		mode: 'esm',
 		AmazonCognitoIdentity,
