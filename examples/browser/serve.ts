@@ -1,0 +1,77 @@
+// Starts the local user pool (device tracking on, remembered on user prompt) and serves one of
+// the browser examples from another port, then prints the address to open. Open it, wait for
+// "done", reload, wait for "done" again.
+//
+//   npm run build && npx tsx examples/browser/serve.ts             # script tag (dist/)
+//   npx tsx examples/browser/serve.ts webpack                       # after building examples/webpack
+//   npx tsx examples/browser/serve.ts vite                          # after building examples/vite
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { startLocalPool } from '../../server';
+
+const ROOT = resolve(__dirname, '..', '..');
+/** Each example's folder, the page to open, and the only paths served from that folder. */
+const APPS: Record<string, { folder: string; page: string; allow: string[] }> = {
+	browser: {
+		folder: ROOT,
+		page: '/examples/browser/index.html',
+		allow: ['/dist/', '/examples/browser/'],
+	},
+	webpack: { folder: join(ROOT, 'examples', 'webpack'), page: '/index.html', allow: ['/'] },
+	vite: { folder: join(ROOT, 'examples', 'vite', 'dist'), page: '/index.html', allow: ['/'] },
+};
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+};
+
+async function main(): Promise<void> {
+	const name = process.argv[2] ?? 'browser';
+	const app = APPS[name];
+	if (!app) throw new Error(`Unknown example ${name}; use one of ${Object.keys(APPS).join(', ')}`);
+
+	const lp = await startLocalPool({ port: 0 });
+	const pool = await lp.createUserPool({
+		AutoVerifiedAttributes: ['email'],
+		DeviceConfiguration: {
+			ChallengeRequiredOnNewDevice: true,
+			DeviceOnlyRememberedOnUserPrompt: true,
+		},
+	});
+	const client = await lp.createUserPoolClient(pool.Id, { ClientName: `${name}-example` });
+
+	const site = createServer(async (req, res) => {
+		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		const rel = normalize(path).replace(/^(\.\.[/\\])+/, '');
+		if (!app.allow.some((prefix) => rel.startsWith(prefix))) {
+			res.writeHead(404).end('not found');
+			return;
+		}
+		try {
+			const body = await readFile(join(app.folder, rel.endsWith('/') ? `${rel}index.html` : rel));
+			res.writeHead(200, { 'Content-Type': TYPES[extname(rel)] ?? 'application/octet-stream' });
+			res.end(body);
+		} catch {
+			res.writeHead(404).end('not found');
+		}
+	});
+	await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
+	const address = site.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	const query = new URLSearchParams({
+		endpoint: lp.url,
+		UserPoolId: pool.Id,
+		ClientId: client.ClientId,
+		username: `demo-${Math.random().toString(36).slice(2, 8)}`,
+		password: 'Demo-Passw0rd!',
+	});
+	console.log(`local pool: ${lp.url}`);
+	console.log(`open: http://127.0.0.1:${port}${app.page}?${query}`);
+	console.log('Ctrl-C to stop.');
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});
