@@ -284,6 +284,12 @@ async function tour(lib: typeof Cognito, lp: LocalPool, poolId: string, clientId
 	console.log(`\nTimings: ${timings.join(', ')}`);
 }
 
+// A callback that never fires would otherwise leave the demo (and its server) waiting forever.
+setTimeout(() => {
+	console.error(`${String(stepNo + 1).padStart(2)}. ✗ no answer after 60 s`);
+	process.exit(1);
+}, 60_000).unref();
+
 main().catch((error: unknown) => {
 	console.error(`${String(stepNo + 1).padStart(2)}. ✗ failed:`, error);
 	process.exitCode = 1;
