@@ -80,7 +80,7 @@ async function raw(
 		body,
 	});
 	const text = await res.text();
-	let parsed: Json = {};
+	let parsed: Json;
 	try {
 		parsed = text ? (JSON.parse(text) as Json) : {};
 	} catch {
