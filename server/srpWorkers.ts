@@ -46,9 +46,17 @@ export class SrpWorkers {
 	private readonly lanes: Lane[] = [];
 	private readonly pending = new Map<number, (S: string) => void>();
 	private nextId = 0;
+	private closed = false;
 
-	constructor(nHex: string, size = Math.max(1, Math.min(4, availableParallelism()))) {
-		for (let i = 0; i < size; i++) {
+	constructor(
+		private readonly nHex: string,
+		private readonly size = Math.max(1, Math.min(4, availableParallelism())),
+	) {}
+
+	/** Threads start on the first password check, so pools that never see one cost nothing. */
+	private start(): void {
+		const nHex = this.nHex;
+		for (let i = 0; i < this.size; i++) {
 			const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { n: nHex } });
 			const lane: Lane = { worker, busy: 0, broken: false };
 			worker.unref();
@@ -80,6 +88,7 @@ export class SrpWorkers {
 		if (A % N === 0n) return undefined;
 		const u = computeU(A, eph.B);
 		if (u === 0n) return undefined;
+		if (this.lanes.length === 0 && !this.closed) this.start();
 		let index = -1;
 		for (let i = 0; i < this.lanes.length; i++) {
 			const lane = this.lanes[i] as Lane;
@@ -105,6 +114,7 @@ export class SrpWorkers {
 	}
 
 	close(): Promise<unknown> {
+		this.closed = true;
 		return Promise.all(this.lanes.map((lane) => lane.worker.terminate()));
 	}
 }
