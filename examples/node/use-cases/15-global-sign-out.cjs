@@ -1,5 +1,12 @@
 // Use case 15: global sign-out, which invalidates every token issued to the user.
-const { check, expectError, nodeCallback, signIn, signUpConfirmed } = require('../helpers.cjs');
+const {
+	check,
+	expectError,
+	memoryStorage,
+	nodeCallback,
+	signIn,
+	signUpConfirmed,
+} = require('../helpers.cjs');
 
 module.exports = {
 	id: '15',
@@ -14,24 +21,18 @@ module.exports = {
 		);
 		// A second sign-in elsewhere: global sign-out ends that one too.
 		const other = await signIn(AmazonCognitoIdentity, config, 'basic', username, {
-			storage: require('../helpers.cjs').memoryStorage(),
+			storage: memoryStorage(),
 		});
 
-		const callback = {
-			onSuccess: (msg) => log('call result: ' + msg),
-			onFailure: (err) => log('global sign-out failed: ' + err.message),
-		};
 		const result = await new Promise((resolve, reject) => {
-			cognitoUser.globalSignOut({
+			const callback = {
 				onSuccess: (msg) => {
-					callback.onSuccess(msg);
+					log('call result: ' + msg);
 					resolve(msg);
 				},
-				onFailure: (err) => {
-					callback.onFailure(err);
-					reject(err);
-				},
-			});
+				onFailure: (err) => reject(err),
+			};
+			cognitoUser.globalSignOut(callback);
 		});
 		check(result === 'SUCCESS', 'globalSignOut answers SUCCESS');
 		check(userPool.getCurrentUser() === null, 'the cached user is cleared');
