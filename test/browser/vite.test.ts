@@ -1,13 +1,16 @@
 // examples/vite built by Vite from the packed package, without a vite.config.js.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, rmSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../helpers/staticServer';
 import { appScenario, runBrowser } from './appSuite';
 import { NODE_ONLY, build, copyExample } from './buildApp';
 
 describe.skipIf(!runBrowser)('Vite example', () => {
 	let appDir = '';
+	afterAll(() => {
+		if (appDir) rmSync(join(appDir, '..'), { recursive: true, force: true });
+	});
 	appScenario(
 		async () => {
 			appDir = copyExample('vite');

@@ -1,13 +1,16 @@
 // examples/webpack built by webpack 5 from the packed package, with no polyfill configuration.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../helpers/staticServer';
 import { appScenario, runBrowser } from './appSuite';
 import { NODE_ONLY, build, copyExample } from './buildApp';
 
 describe.skipIf(!runBrowser)('webpack 5 example', () => {
 	let appDir = '';
+	afterAll(() => {
+		if (appDir) rmSync(join(appDir, '..'), { recursive: true, force: true });
+	});
 	appScenario(
 		async () => {
 			appDir = copyExample('webpack');

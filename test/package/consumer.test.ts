@@ -2,7 +2,7 @@
 // PACKED typings, under node16 (CommonJS) and bundler resolution, then run with Node: against a
 // closed port for the network methods, and against the local pool for a real sign-up and login.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -67,6 +67,7 @@ describe('a strict TypeScript consumer of the packed package', () => {
 	});
 	afterAll(async () => {
 		await lp?.close();
+		if (dir) rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('is compiled with its type-check switched on', () => {
