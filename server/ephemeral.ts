@@ -7,16 +7,31 @@ export interface Ephemeral {
 }
 
 // Plain JS run with `eval`, so it works the same under tsx, vitest and compiled builds.
+// g is fixed, so g^b comes from a comb table: row i holds g^(j·256^i) for every byte value j,
+// and g^b is the product of one entry per byte of b (at most 31 multiplications instead of a
+// 256-bit modexp; about half of OpenSSL's time, for a 3 MB table built in ~60 ms).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { createDiffieHellman, randomBytes } = require('node:crypto');
-const dh = createDiffieHellman(Buffer.from(workerData.n, 'hex'), Buffer.from([2]));
+const { randomBytes } = require('node:crypto');
+const N = BigInt('0x' + workerData.n);
+const BYTES = 32;
+const table = [];
+for (let i = 0, base = 2n; i < BYTES; i++) {
+	const row = [1n];
+	for (let j = 1; j < 256; j++) row.push((row[j - 1] * base) % N);
+	table.push(row);
+	base = (row[255] * base) % N;
+}
 parentPort.on('message', (count) => {
 	const out = [];
-	for (let i = 0; i < count; i++) {
-		const b = randomBytes(32);
-		dh.setPrivateKey(b);
-		out.push([b.toString('hex'), dh.generateKeys('hex')]);
+	for (let n = 0; n < count; n++) {
+		const b = randomBytes(BYTES);
+		let gb = 1n;
+		for (let i = 0; i < BYTES; i++) {
+			const digit = b[BYTES - 1 - i];
+			if (digit) gb = gb === 1n ? table[i][digit] : (gb * table[i][digit]) % N;
+		}
+		out.push([b.toString('hex'), gb.toString(16)]);
 	}
 	parentPort.postMessage(out);
 });
