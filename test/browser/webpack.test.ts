@@ -8,16 +8,18 @@ import { NODE_ONLY, build, copyExample } from './buildApp';
 
 describe.skipIf(!runBrowser)('webpack 5 example', () => {
 	let appDir = '';
+	let buildLog = '';
 	afterAll(() => {
 		if (appDir) rmSync(join(appDir, '..'), { recursive: true, force: true });
 	});
 	appScenario(
 		async () => {
 			appDir = copyExample('webpack');
-			await build(appDir, ['webpack', 'webpack-cli'], 'webpack-cli/bin/cli.js', [
+			const out = await build(appDir, ['webpack', 'webpack-cli'], 'webpack-cli/bin/cli.js', [
 				'--config',
 				'webpack.config.js',
 			]);
+			buildLog = out.stdout + out.stderr;
 			return { site: await serveStatic({ '/': appDir }), path: '/index.html' };
 		},
 		() => {
@@ -25,6 +27,8 @@ describe.skipIf(!runBrowser)('webpack 5 example', () => {
 				const bundle = readFileSync(join(appDir, 'dist', 'my-app.js'), 'utf8');
 				expect(bundle).toContain('CognitoIdentityServiceProvider');
 				expect(bundle).not.toMatch(NODE_ONLY);
+				expect(buildLog).toContain('compiled successfully');
+				expect(buildLog).not.toMatch(/WARNING|ERROR/);
 			});
 		},
 	);
