@@ -35,6 +35,8 @@ export interface FaultPlan {
 	reply?: (r: Received) => Json;
 	/** PASSWORD_VERIFIER issues a new device. */
 	newDevice?: boolean;
+	/** The service error of 'json400'; default NotAuthorizedException with INJECTED_MESSAGE. */
+	serviceError?: { type: string; message: string };
 }
 
 export const INJECTED_MESSAGE = 'Injected fault.';
@@ -231,8 +233,8 @@ export async function startFaultServer(plan: FaultPlan): Promise<FaultServer> {
 				return send(
 					400,
 					JSON.stringify({
-						__type: 'com.amazonaws#NotAuthorizedException',
-						message: INJECTED_MESSAGE,
+						__type: `com.amazonaws#${plan.serviceError?.type ?? 'NotAuthorizedException'}`,
+						message: plan.serviceError?.message ?? INJECTED_MESSAGE,
 					}),
 				);
 			case 'empty400':
