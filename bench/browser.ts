@@ -74,7 +74,7 @@ function groupPrime(): Buffer {
 }
 
 interface PageInput {
-	lib: string;
+	libs: string[];
 	pool: string;
 	user: string;
 	password: string;
@@ -85,8 +85,11 @@ interface PageInput {
 	fixedA: string;
 }
 
-/** Runs inside the page: returns per-login milliseconds and the key for the fixed a. */
-function inPage(input: PageInput): { times: number[]; fixedKey: string } {
+/**
+ * Runs inside the page: per-login milliseconds for each library, the two taking turns so that
+ * background load falls on both alike, and each library's key for the fixed a.
+ */
+function inPage(input: PageInput): { times: number[][]; fixedKeys: string[] } {
 	interface Helper {
 		N: { constructor: new (s: string, r: number) => unknown };
 		smallAValue: unknown;
@@ -101,10 +104,11 @@ function inPage(input: PageInput): { times: number[]; fixedKey: string } {
 			cb: (e: unknown, key: ArrayLike<number>) => void,
 		): void;
 	}
-	const lib = (window as unknown as Record<string, Record<string, unknown>>)[input.lib] as {
-		AuthenticationHelper: new (pool: string) => Helper;
-	};
-	const login = (fixedA?: string): ArrayLike<number> | undefined => {
+	type Library = { AuthenticationHelper: new (pool: string) => Helper };
+	const libs = input.libs.map(
+		(name) => (window as unknown as Record<string, Library>)[name] as Library,
+	);
+	const login = (lib: Library, fixedA?: string): ArrayLike<number> | undefined => {
 		const helper = new lib.AuthenticationHelper(input.pool);
 		// Neither library exports BigInteger from the bundle; the helper's N carries its class.
 		const Big = helper.N.constructor;
@@ -123,16 +127,20 @@ function inPage(input: PageInput): { times: number[]; fixedKey: string } {
 		);
 		return key;
 	};
-	const times: number[] = [];
+	const times: number[][] = libs.map(() => []);
 	for (let i = 0; i < input.warmups + input.runs; i++) {
-		const start = performance.now();
-		login();
-		const ms = performance.now() - start;
-		if (i >= input.warmups) times.push(ms);
+		libs.forEach((lib, l) => {
+			const start = performance.now();
+			login(lib);
+			const ms = performance.now() - start;
+			if (i >= input.warmups) times[l]?.push(ms);
+		});
 	}
-	const key = login(input.fixedA);
-	const fixedKey = key ? Array.from(key, (b) => b.toString(16).padStart(2, '0')).join('') : '';
-	return { times, fixedKey };
+	const fixedKeys = libs.map((lib) => {
+		const key = login(lib, input.fixedA);
+		return key ? Array.from(key, (b) => b.toString(16).padStart(2, '0')).join('') : '';
+	});
+	return { times, fixedKeys };
 }
 
 export async function runBrowserBench(): Promise<BrowserResult | undefined> {
@@ -171,15 +179,19 @@ export async function runBrowserBench(): Promise<BrowserResult | undefined> {
 			runs: RUNS,
 			fixedA,
 		};
-		const ours = await tab.evaluate(inPage, { ...common, lib: 'OursCognito' });
-		const original = await tab.evaluate(inPage, { ...common, lib: 'AmazonCognitoIdentity' });
-		const o = median(ours.times);
-		const g = median(original.times);
+		const run = await tab.evaluate(inPage, {
+			...common,
+			libs: ['OursCognito', 'AmazonCognitoIdentity'],
+		});
+		const [oursTimes = [], originalTimes = []] = run.times;
+		const [oursKey = '', originalKey = ''] = run.fixedKeys;
+		const o = median(oursTimes);
+		const g = median(originalTimes);
 		return {
 			ours: o,
 			original: g,
 			ratio: o / g,
-			agree: ours.fixedKey !== '' && ours.fixedKey === original.fixedKey,
+			agree: oursKey !== '' && oursKey === originalKey,
 			chromium: browser.version(),
 		};
 	} finally {

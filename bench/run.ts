@@ -17,19 +17,24 @@ function section(title: string): void {
 	console.log(`\n== ${title}`);
 }
 
-async function runLoad(): Promise<void> {
+/** Runs the reliability colleague's bench/load.ts when present; resolves with a summary line. */
+async function runLoad(): Promise<string> {
 	section('reliability load (bench/load.ts)');
-	if (!existsSync(join(__dirname, 'load.ts'))) {
-		console.log('skipped: bench/load.ts does not exist yet');
-		return;
-	}
+	if (!existsSync(join(__dirname, 'load.ts'))) return 'skipped: bench/load.ts does not exist yet';
 	const mod = (await import('./load' as string)) as { runLoadBench?: unknown };
 	if (typeof mod.runLoadBench !== 'function') {
-		console.log('skipped: bench/load.ts does not export runLoadBench');
-		return;
+		return 'skipped: bench/load.ts does not export runLoadBench';
 	}
-	const result: unknown = await (mod.runLoadBench as (opts: object) => Promise<unknown>)({});
-	if (result !== undefined) console.log(JSON.stringify(result, null, 2));
+	const result = (await (mod.runLoadBench as (opts: object) => Promise<unknown>)({})) as Record<
+		string,
+		unknown
+	> | null;
+	if (result === null || typeof result !== 'object') return 'done';
+	console.log(JSON.stringify(result, null, 2));
+	const { logins, loginsPerSecond, errors, p99Ms } = result;
+	return typeof loginsPerSecond === 'number'
+		? `${String(logins)} logins, ${loginsPerSecond.toFixed(0)}/s, p99 ${String(p99Ms)} ms, ${String(errors)} errors`
+		: 'done';
 }
 
 async function main(): Promise<void> {
@@ -114,12 +119,7 @@ async function main(): Promise<void> {
 		note: `${load.errors} errors; server ${load.serverCpuMs?.toFixed(2) ?? '?'} ms CPU/login`,
 	});
 
-	if (args.has('--no-load')) {
-		section('reliability load (bench/load.ts)');
-		console.log('skipped: --no-load');
-	} else {
-		await runLoad();
-	}
+	const loadSummary = args.has('--no-load') ? 'skipped: --no-load' : await runLoad();
 
 	section('Summary (ratios are ours/original, measured in this run)');
 	const header = ['figure', 'ours', 'original', 'ratio / value', 'target', 'result', 'note'];
@@ -138,6 +138,7 @@ async function main(): Promise<void> {
 	console.log(line(header));
 	console.log(line(widths.map((w) => '-'.repeat(w))));
 	for (const row of rows) console.log(line(row));
+	console.log(`reliability load (bench/load.ts): ${loadSummary}`);
 	if (figures.some((f) => !f.pass)) process.exitCode = 1;
 }
 
