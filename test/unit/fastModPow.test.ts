@@ -93,7 +93,7 @@ describe('modPowPure', () => {
 		);
 	});
 
-	it('agrees for base 2 (shift path) and for other bases with every window width', () => {
+	it('agrees for base 2 (small moduli) and for other bases with every window width', () => {
 		for (const bits of [1, 2, 5, 24, 25, 80, 81, 240, 241, 672, 673, 1024]) {
 			const e = (1n << BigInt(bits - 1)) | BigInt(bits * 7919);
 			expect(modPowPure(2n, e, N), `2^e, ${bits} bits`).toBe(reference(2n, e, N));
@@ -104,6 +104,22 @@ describe('modPowPure', () => {
 				expect(modPowPure(2n, e, m)).toBe(reference(2n, e, m));
 			}),
 			{ numRuns: 500 },
+		);
+	});
+
+	it('agrees for base 2 modulo large moduli (fixed-base table), across table switches and growth', () => {
+		const other = (1n << 2047n) + 981n;
+		for (const bits of [1, 4, 5, 6, 160, 256, 1024, 1500, 3100]) {
+			const e = (1n << BigInt(bits - 1)) | BigInt(bits * 104729);
+			for (const m of [N, other, N]) {
+				expect(modPowPure(2n, e, m), `2^e, ${bits} bits`).toBe(reference(2n, e, m));
+			}
+		}
+		fc.assert(
+			fc.property(fc.bigInt(1n, 1n << 1100n), (e) => {
+				expect(modPowPure(2n, e, N)).toBe(reference(2n, e, N));
+			}),
+			{ numRuns: 60 },
 		);
 	});
 
