@@ -2,29 +2,10 @@
 // original's order, so that applications which install or stub `crypto` before importing the
 // library keep working the same way.
 import * as nodeCrypto from 'node:crypto';
+import { NO_SOURCE, findWebCrypto, randomUint32, type RandomSource } from './webCrypto';
 
-/** The parts of WebCrypto or `node:crypto` that this module may use. */
-interface RandomSource {
-	getRandomValues?: (array: Uint32Array) => Uint32Array;
-	randomBytes?: (size: number) => { readInt32LE(offset?: number): number };
-}
-
-const NO_SOURCE = 'Native crypto module could not be used to get secure random number.';
-
-function pickSource(): RandomSource | undefined {
-	const win = (globalThis as { window?: { crypto?: RandomSource; msCrypto?: RandomSource } })
-		.window;
-	if (typeof window !== 'undefined' && win) {
-		if (win.crypto) return win.crypto;
-		if (win.msCrypto) return win.msCrypto;
-	}
-	const global = (globalThis as { crypto?: RandomSource }).crypto;
-	if (global) return global;
-	// A namespace object for a mocked or stripped module may be empty; that is caught below.
-	return nodeCrypto as RandomSource;
-}
-
-const source = pickSource();
+// A namespace object for a mocked or stripped module may be empty; that is caught below.
+const source: RandomSource = findWebCrypto() ?? (nodeCrypto as RandomSource);
 
 /**
  * A random 32-bit integer from a cryptographically secure source: `getRandomValues` when
@@ -32,20 +13,13 @@ const source = pickSource();
  * original). Throws rather than ever falling back to `Math.random`.
  */
 export default function cryptoSecureRandomInt(): number {
-	if (source) {
-		if (typeof source.getRandomValues === 'function') {
-			try {
-				return source.getRandomValues(new Uint32Array(1))[0] as number;
-			} catch {
-				// fall through to the next method, as the original does
-			}
-		}
-		if (typeof source.randomBytes === 'function') {
-			try {
-				return source.randomBytes(4).readInt32LE();
-			} catch {
-				// fall through to the error
-			}
+	const value = randomUint32(source);
+	if (value !== undefined) return value;
+	if (typeof source.randomBytes === 'function') {
+		try {
+			return source.randomBytes(4).readInt32LE();
+		} catch {
+			// reported below
 		}
 	}
 	throw new Error(NO_SOURCE);
