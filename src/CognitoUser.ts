@@ -30,6 +30,7 @@ import type {
 	UserData,
 } from './types';
 import { shareRefresh } from './utils/refreshCoordinator';
+import { withSecret } from './utils/secretHash';
 import { calculateSignature, deviceVerifierConfig } from './utils/srpSignature';
 import {
 	attempt,
@@ -287,7 +288,7 @@ export default class CognitoUser {
 	initiateAuth(authDetails: AuthenticationDetails, callback: IAuthenticationCallback): void {
 		const authParameters = authDetails.getAuthParameters() ?? {};
 		authParameters.USERNAME = this.username;
-		const request = this.withUserContextData({
+		const request = this.completeBody({
 			AuthFlow: 'CUSTOM_AUTH',
 			ClientId: this.pool.getClientId(),
 			AuthParameters: authParameters,
@@ -349,7 +350,7 @@ export default class CognitoUser {
 					authParameters.CHALLENGE_NAME = 'SRP_A';
 				}
 				const clientMetadata = authFlowMetadata(authDetails);
-				const request = this.withUserContextData({
+				const request = this.completeBody({
 					AuthFlow: this.authenticationFlowType,
 					ClientId: this.pool.getClientId(),
 					AuthParameters: authParameters,
@@ -409,7 +410,7 @@ export default class CognitoUser {
 			PASSWORD_CLAIM_SIGNATURE: claim.signature,
 		};
 		if (this.deviceKey != null) challengeResponses.DEVICE_KEY = this.deviceKey;
-		const request = this.withUserContextData({
+		const request = this.completeBody({
 			ChallengeName: 'PASSWORD_VERIFIER',
 			ClientId: this.pool.getClientId(),
 			ChallengeResponses: challengeResponses,
@@ -501,7 +502,7 @@ export default class CognitoUser {
 		const fail = (err: Error): void => callMember(callback, 'onFailure', err);
 		if (!attempt(() => this.getCachedDeviceKeyAndPassword(), fail)) return;
 		if (this.deviceKey != null) authParameters.DEVICE_KEY = this.deviceKey;
-		const request = this.withUserContextData({
+		const request = this.completeBody({
 			AuthFlow: 'USER_PASSWORD_AUTH',
 			ClientId: this.pool.getClientId(),
 			AuthParameters: authParameters,
@@ -689,7 +690,7 @@ export default class CognitoUser {
 	private respondToChallenge(request: Body, callback: IAuthenticationCallback): void {
 		this.client.request<AuthChallengeResponse>(
 			'RespondToAuthChallenge',
-			this.withUserContextData(request),
+			this.completeBody(request),
 			(err, data) => {
 				if (err) return callMember(callback, 'onFailure', err);
 				this.authenticateUserInternal(data ?? {}, null, callback);
@@ -713,7 +714,7 @@ export default class CognitoUser {
 			(errA, largeA) => {
 				if (errA || !largeA) return fail(errA ?? new Error('SRP_A could not be computed.'));
 				challengeResponses.SRP_A = largeA.toString(16);
-				const request = this.withUserContextData({
+				const request = this.completeBody({
 					ChallengeName: 'DEVICE_SRP_AUTH',
 					ClientId: this.pool.getClientId(),
 					ChallengeResponses: challengeResponses,
@@ -752,7 +753,7 @@ export default class CognitoUser {
 		session: string | undefined,
 		callback: IAuthenticationCallback,
 	): void {
-		const request = this.withUserContextData({
+		const request = this.completeBody({
 			ChallengeName: 'DEVICE_PASSWORD_VERIFIER',
 			ClientId: this.pool.getClientId(),
 			ChallengeResponses: {
@@ -813,7 +814,7 @@ export default class CognitoUser {
 			challengeResponses.SOFTWARE_TOKEN_MFA_CODE = confirmationCode;
 		}
 		if (this.deviceKey != null) challengeResponses.DEVICE_KEY = this.deviceKey;
-		const request = this.withUserContextData({
+		const request = this.completeBody({
 			ChallengeName: challengeName,
 			ChallengeResponses: challengeResponses,
 			ClientId: this.pool.getClientId(),
@@ -836,7 +837,7 @@ export default class CognitoUser {
 	 * (the original never called back).
 	 */
 	sendMFASelectionAnswer(answerChallenge: string, callback: IMfaSelectionCallbacks): void {
-		const request = this.withUserContextData({
+		const request = this.completeBody({
 			ChallengeName: 'SELECT_MFA_TYPE',
 			ChallengeResponses: { USERNAME: this.username, ANSWER: answerChallenge },
 			ClientId: this.pool.getClientId(),
@@ -874,7 +875,7 @@ export default class CognitoUser {
 	): void {
 		this.send(
 			'ConfirmSignUp',
-			this.withUserContextData({
+			this.completeBody({
 				ClientId: this.pool.getClientId(),
 				ConfirmationCode: confirmationCode,
 				Username: this.username,
@@ -893,11 +894,15 @@ export default class CognitoUser {
 	): void {
 		this.send(
 			'ResendConfirmationCode',
-			{
-				ClientId: this.pool.getClientId(),
-				Username: this.username,
-				ClientMetadata: clientMetadata,
-			},
+			withSecret(
+				this.pool,
+				{
+					ClientId: this.pool.getClientId(),
+					Username: this.username,
+					ClientMetadata: clientMetadata,
+				},
+				this.username,
+			),
 			nodeOutcome(callback),
 			(data: CodeDeliveryResult) => data,
 		);
@@ -913,7 +918,7 @@ export default class CognitoUser {
 	): void {
 		this.send(
 			'ForgotPassword',
-			this.withUserContextData({
+			this.completeBody({
 				ClientId: this.pool.getClientId(),
 				Username: this.username,
 				ClientMetadata: clientMetadata,
@@ -932,7 +937,7 @@ export default class CognitoUser {
 	): void {
 		this.send(
 			'ConfirmForgotPassword',
-			this.withUserContextData({
+			this.completeBody({
 				ClientId: this.pool.getClientId(),
 				Username: this.username,
 				ConfirmationCode: confirmationCode,
@@ -1082,7 +1087,7 @@ export default class CognitoUser {
 			(err, data) => {
 				if (err) return fail(err);
 				this.Session = data?.Session;
-				const request = this.withUserContextData({
+				const request = this.completeBody({
 					ChallengeName: 'MFA_SETUP',
 					ClientId: this.pool.getClientId(),
 					ChallengeResponses: { USERNAME: this.username },
@@ -1421,7 +1426,7 @@ export default class CognitoUser {
 		clientMetadata: ClientMetadata,
 		finish: (err: Error | null, session: CognitoUserSession | null) => void,
 	): void {
-		const request = this.withUserContextData({
+		const request = this.completeBody({
 			ClientId: this.pool.getClientId(),
 			AuthFlow: 'REFRESH_TOKEN_AUTH',
 			AuthParameters: authParameters,
@@ -1644,11 +1649,27 @@ export default class CognitoUser {
 	/**
 	 * Signs out locally: forgets the session and clears the cached tokens and user data.
 	 * Given a callback, first revokes the refresh token (when the tokens support revocation)
-	 * and calls back when done; without one nothing is revoked, as in the original.
+	 * and calls back when done. Without one, the local sign-out is still immediate, and the
+	 * refresh token of a revocable session (in memory, else in storage) is revoked in the
+	 * background, its outcome ignored; the original revoked nothing then.
 	 */
 	signOut(revokeTokenCallback?: (err?: Error) => void): void {
 		if (!revokeTokenCallback || typeof revokeTokenCallback !== 'function') {
+			// Read before cleaning: the cleaning forgets exactly what is to be revoked.
+			const session = attempt(
+				() => this.signInUserSession ?? this.readStoredSession()?.session,
+				() => undefined,
+			)?.value;
 			this.cleanClientData();
+			attempt(
+				() => {
+					const token = session?.getRefreshToken()?.getToken();
+					if (token && this.isSessionRevocable(session?.getAccessToken())) {
+						this.revokeToken({ token, callback: () => undefined });
+					}
+				},
+				() => undefined,
+			);
 			return;
 		}
 		this.getSession((error: Error | null) => {
@@ -1700,7 +1721,7 @@ export default class CognitoUser {
 	revokeToken({ token, callback }: { token: string; callback: (err?: Error) => void }): void {
 		this.client.requestWithRetry(
 			'RevokeToken',
-			{ Token: token, ClientId: this.pool.getClientId() },
+			withSecret(this.pool, { Token: token, ClientId: this.pool.getClientId() }, this.username),
 			(err) => {
 				if (err) return callback(err);
 				callback();
@@ -1733,13 +1754,14 @@ export default class CognitoUser {
 	}
 
 	/**
-	 * Adds `UserContextData` last, and only when the pool has some, as the original did.
+	 * Adds `UserContextData` last, and only when the pool has some, as the original did; then,
+	 * for a pool with a client secret, the secret hash.
 	 * @internal
 	 */
-	private withUserContextData(body: Body): Body {
+	private completeBody(body: Body): Body {
 		const contextData = this.getUserContextData();
 		if (contextData) body.UserContextData = contextData;
-		return body;
+		return withSecret(this.pool, body, this.username);
 	}
 
 	/**

@@ -2,6 +2,7 @@ import Client from './Client';
 import type CognitoUserAttribute from './CognitoUserAttribute';
 import CognitoUser from './CognitoUser';
 import StorageHelper from './StorageHelper';
+import { withSecret } from './utils/secretHash';
 import type {
 	ClientMetadata,
 	CodeDeliveryDetails,
@@ -54,10 +55,13 @@ export default class CognitoUserPool {
 	storage: ICognitoStorage;
 	/** Set only when given to the constructor. */
 	wrapRefreshSessionCallback?: RefreshSessionCallbackWrapper;
+	/** The app client's secret (not in the original); set only when given as `ClientSecret`. */
+	clientSecret?: string;
 
 	/**
 	 * @param data - UserPoolId and ClientId are required; optional endpoint, fetchOptions,
-	 * Storage, AdvancedSecurityDataCollectionFlag and requestTimeout (ms, not in the original).
+	 * Storage, AdvancedSecurityDataCollectionFlag, and, not in the original, requestTimeout (ms)
+	 * and ClientSecret.
 	 * @param wrapRefreshSessionCallback - wraps every refresh callback.
 	 * @throws Error 'Both UserPoolId and ClientId are required.' or 'Invalid UserPoolId format.'
 	 */
@@ -72,6 +76,7 @@ export default class CognitoUserPool {
 			fetchOptions,
 			AdvancedSecurityDataCollectionFlag,
 			requestTimeout,
+			ClientSecret,
 		} = data || ({} as Partial<ICognitoUserPoolData>);
 		if (!UserPoolId || !ClientId) {
 			throw new Error('Both UserPoolId and ClientId are required.');
@@ -89,6 +94,7 @@ export default class CognitoUserPool {
 		if (wrapRefreshSessionCallback) {
 			this.wrapRefreshSessionCallback = wrapRefreshSessionCallback;
 		}
+		if (ClientSecret) this.clientSecret = ClientSecret;
 	}
 
 	/** @returns the pool id. */
@@ -131,6 +137,7 @@ export default class CognitoUserPool {
 		if (userContextData) {
 			jsonReq.UserContextData = userContextData;
 		}
+		withSecret(this, jsonReq, username);
 		this.client.request<SignUpResponse>('SignUp', jsonReq, (err, data) => {
 			if (err) {
 				reply(err, null);

@@ -158,6 +158,12 @@ export interface ICognitoUserPoolData {
 	 * Absent or `0`: no timeout, as in the original.
 	 */
 	requestTimeout?: number;
+	/**
+	 * The app client's secret, for clients created with one (not in the original). Every
+	 * request that the API requires it for then carries the secret hash, and RevokeToken the
+	 * secret itself. Only for server-side code: a secret shipped to browsers is not secret.
+	 */
+	ClientSecret?: string;
 }
 
 /** Input of `new CognitoUserSession(...)`. */

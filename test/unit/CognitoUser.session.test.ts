@@ -587,12 +587,71 @@ describe('signOut and revocation', () => {
 		return user;
 	}
 
-	it('without a callback signs out locally and synchronously, revoking nothing', () => {
+	// Deliberately unlike the original (pitfall 9), which revoked nothing without a callback:
+	// signOut() still signs out locally and synchronously, and also revokes the refresh token
+	// of a revocable session in the background, with the request signOut(cb) would send.
+	it('without a callback signs out locally at once and revokes a revocable session in the background', () => {
 		const user = signedIn('jti-1');
+		service.hold = true;
+		service.reply({ data: {} });
+		expect(user.signOut()).toBeUndefined();
+		expect(user.signInUserSession).toBeNull();
+		expect([...storage.data.keys()]).toEqual([`${PREFIX}.alice.deviceKey`]);
+		expect(service.sent.map((s) => [s.operation, s.body, s.retry])).toEqual([
+			['RevokeToken', JSON.stringify({ Token: 'refresh-t', ClientId: CLIENT_ID }), true],
+		]);
+		service.flush();
+	});
+
+	it('without a callback and without origin_jti sends nothing, as the original', () => {
+		const user = signedIn();
 		expect(user.signOut()).toBeUndefined();
 		expect(user.signInUserSession).toBeNull();
 		expect(service.sent).toEqual([]);
 		expect([...storage.data.keys()]).toEqual([`${PREFIX}.alice.deviceKey`]);
+	});
+
+	it('without a callback and without a refresh token sends nothing', () => {
+		const user = newUser();
+		user.setSignInUserSession(sessionFrom(authResult({ originJti: 'jti', refresh: null })));
+		user.signOut();
+		expect(service.sent).toEqual([]);
+		expect(user.signInUserSession).toBeNull();
+	});
+
+	it('without a callback revokes the stored session of a user not loaded into memory', () => {
+		store('alice', authResult({ originJti: 'jti-s', tag: 'stored' }));
+		const user = newUser();
+		service.reply({ data: {} });
+		user.signOut();
+		expect(service.sent.map((s) => [s.operation, s.params])).toEqual([
+			['RevokeToken', { Token: 'refresh-stored', ClientId: CLIENT_ID }],
+		]);
+		expect(storage.data.has(`${PREFIX}.alice.refreshToken`)).toBe(false);
+		expect(storage.data.has(`${PREFIX}.LastAuthUser`)).toBe(false);
+	});
+
+	it('without a callback ignores a failed revocation and never throws', () => {
+		const user = signedIn('jti-1');
+		service.reply({ error: serviceError('NotAuthorizedException') });
+		expect(() => user.signOut()).not.toThrow();
+		expect(service.sent).toHaveLength(1);
+		const other = signedIn('jti-2');
+		service.requestWithRetry.mockImplementation(() => {
+			throw new Error('broken client');
+		});
+		expect(other.signOut()).toBeUndefined();
+		expect(other.signInUserSession).toBeNull();
+		expect(storage.data.has(`${PREFIX}.alice.idToken`)).toBe(false);
+	});
+
+	it('without a callback never throws from unreadable storage', () => {
+		const user = newUser();
+		vi.spyOn(storage, 'getItem').mockImplementation(() => {
+			throw new Error('denied');
+		});
+		expect(user.signOut()).toBeUndefined();
+		expect(service.sent).toEqual([]);
 	});
 
 	it('with a callback revokes the refresh token when origin_jti is present', () => {
