@@ -107,11 +107,20 @@ export class Service {
 		throw resourceNotFound(`User pool client ${clientId} does not exist.`);
 	}
 
-	/** SECRET_HASH = Base64(HMAC-SHA256(clientSecret, username ‖ clientId)), required for secret clients. */
-	checkSecretHash(client: ClientConfig, usernames: string[], given: string | undefined): void {
+	/**
+	 * SECRET_HASH = Base64(HMAC-SHA256(clientSecret, username ‖ clientId)), required for secret
+	 * clients. `missing` is the message for no hash at all where the service words that case
+	 * differently (InitiateAuth).
+	 */
+	checkSecretHash(
+		client: ClientConfig,
+		usernames: string[],
+		given: string | undefined,
+		missing?: string,
+	): void {
 		if (!client.ClientSecret) return;
 		const failure = notAuthorized(`Unable to verify secret hash for client ${client.ClientId}`);
-		if (!given) throw failure;
+		if (!given) throw missing ? notAuthorized(missing) : failure;
 		const givenBuf = Buffer.from(given, 'base64');
 		const ok = usernames.some((name) => {
 			const expected = createHmac('sha256', client.ClientSecret ?? '')

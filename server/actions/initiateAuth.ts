@@ -66,7 +66,12 @@ export async function initiateAuth(svc: Service, body: Json): Promise<Json> {
 				? parseA(params)
 				: undefined;
 	if (flow === 'USER_SRP_AUTH' && A === undefined) reqParam(params, 'SRP_A');
-	svc.checkSecretHash(client, [username], params.SECRET_HASH);
+	svc.checkSecretHash(
+		client,
+		[username],
+		params.SECRET_HASH,
+		`Client ${client.ClientId} is configured for secret but secret was not received`,
+	);
 	const user = svc.findUser(pool, username);
 	if (!user) {
 		// PreventUserExistenceErrors: an unknown user gets a plausible SRP challenge that cannot succeed.

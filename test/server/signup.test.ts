@@ -293,6 +293,70 @@ describe('sign-in attributes and client secrets', async () => {
 	});
 });
 
+describe('client secrets on every leg: InitiateAuth, RespondToAuthChallenge, refresh, RevokeToken', async () => {
+	const s = await setup({}, { GenerateSecret: true });
+	afterAll(() => s.lp.close());
+
+	it('refuses a missing or wrong proof with the service messages and accepts the right one', async () => {
+		const secret = await clientSecretOf(s.lp, s.poolId, s.clientId);
+		const hash = (u: string) =>
+			createHmac('sha256', secret)
+				.update(u + s.clientId)
+				.digest('base64');
+		await s.lp.createUser(s.poolId, 'rita', PASSWORD);
+		const noProof = await api(s.url, 'InitiateAuth', {
+			AuthFlow: 'USER_PASSWORD_AUTH',
+			ClientId: s.clientId,
+			AuthParameters: { USERNAME: 'rita', PASSWORD },
+		});
+		expectError(
+			noProof,
+			'NotAuthorizedException',
+			`Client ${s.clientId} is configured for secret but secret was not received`,
+		);
+		const unverifiable = `Unable to verify secret hash for client ${s.clientId}`;
+		// The proof of the first leg does not excuse the second from its own.
+		const init = await ok(s.url, 'InitiateAuth', {
+			AuthFlow: 'USER_SRP_AUTH',
+			ClientId: s.clientId,
+			AuthParameters: { USERNAME: 'rita', SRP_A: 'abcdef', SECRET_HASH: hash('rita') },
+		});
+		expectError(
+			await api(s.url, 'RespondToAuthChallenge', {
+				ChallengeName: 'PASSWORD_VERIFIER',
+				ClientId: s.clientId,
+				Session: init.Session,
+				ChallengeResponses: { USERNAME: 'rita', PASSWORD_CLAIM_SECRET_BLOCK: 'x' },
+			}),
+			'NotAuthorizedException',
+			unverifiable,
+		);
+		const login = await srpLogin(s, 'rita', PASSWORD, { SECRET_HASH: hash('rita') });
+		expect(login.status, JSON.stringify(login.body)).toBe(200);
+		const refreshToken = (login.body.AuthenticationResult as Record<string, string>).RefreshToken;
+		const refresh = (proof: Record<string, string>) =>
+			api(s.url, 'InitiateAuth', {
+				AuthFlow: 'REFRESH_TOKEN_AUTH',
+				ClientId: s.clientId,
+				AuthParameters: { REFRESH_TOKEN: refreshToken, ...proof },
+			});
+		expectError(await refresh({}), 'NotAuthorizedException', unverifiable);
+		expectError(await refresh({ SECRET_HASH: hash('other') }), 'NotAuthorizedException');
+		expect((await refresh({ SECRET_HASH: hash('rita') })).status).toBe(200);
+		const revoke = (extra: Record<string, string>) =>
+			api(s.url, 'RevokeToken', { Token: refreshToken, ClientId: s.clientId, ...extra });
+		expectError(await revoke({}), 'NotAuthorizedException', unverifiable);
+		expectError(await revoke({ ClientSecret: 'wrong' }), 'NotAuthorizedException', unverifiable);
+		expect((await refresh({ SECRET_HASH: hash('rita') })).status).toBe(200);
+		expect((await revoke({ ClientSecret: secret })).status).toBe(200);
+		expectError(
+			await refresh({ SECRET_HASH: hash('rita') }),
+			'NotAuthorizedException',
+			'Refresh Token has been revoked',
+		);
+	});
+});
+
 async function clientSecretOf(
 	lp: { call(a: string, b: Record<string, unknown>): Promise<Record<string, unknown>> },
 	poolId: string,
