@@ -230,7 +230,8 @@ async function resume(lib, config, userPool, current, step) {
 	});
 
 	// Use case 22 needs a session: log in once more (device SRP again), forget the device, and
-	// sign out locally (no callback: nothing is revoked, storage is cleared).
+	// sign out without a callback (storage is cleared at once; the refresh token is revoked in
+	// the background).
 	await step('forgetDevice', async () => {
 		const again = new lib.CognitoUser({ Username: config.username, Pool: userPool });
 		const { session } = await authenticate(lib, again, config);
