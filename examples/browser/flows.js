@@ -241,6 +241,7 @@ async function resume(lib, config, userPool, current, step) {
 		return {
 			answer,
 			deviceKeyClaim: session.getAccessToken().decodePayload().device_key,
+			refreshToken: session.getRefreshToken().getToken(),
 			...keysAfter,
 		};
 	});
