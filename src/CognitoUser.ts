@@ -1426,12 +1426,16 @@ export default class CognitoUser {
 		clientMetadata: ClientMetadata,
 		finish: (err: Error | null, session: CognitoUserSession | null) => void,
 	): void {
-		const request = this.completeBody({
-			ClientId: this.pool.getClientId(),
-			AuthFlow: 'REFRESH_TOKEN_AUTH',
-			AuthParameters: authParameters,
-			ClientMetadata: clientMetadata,
-		});
+		const request = this.completeBody(
+			{
+				ClientId: this.pool.getClientId(),
+				AuthFlow: 'REFRESH_TOKEN_AUTH',
+				AuthParameters: authParameters,
+				ClientMetadata: clientMetadata,
+			},
+			// Read only for a secret client, so that other pools' storage traffic stays the original's.
+			this.pool.clientSecret ? this.serviceUsername() : undefined,
+		);
 		this.client.requestWithRetry<AuthChallengeResponse>('InitiateAuth', request, (err, data) => {
 			if (err) {
 				if ((err as ICognitoError).code === 'NotAuthorizedException') {
@@ -1758,10 +1762,31 @@ export default class CognitoUser {
 	 * for a pool with a client secret, the secret hash.
 	 * @internal
 	 */
-	private completeBody(body: Body): Body {
+	private completeBody(body: Body, hashedName = this.username): Body {
 		const contextData = this.getUserContextData();
 		if (contextData) body.UserContextData = contextData;
-		return withSecret(this.pool, body, this.username);
+		return withSecret(this.pool, body, hashedName);
+	}
+
+	/**
+	 * The username the service knows the user by, for a refresh's secret hash: the access
+	 * token's `username` claim (this.username can be an alias after USER_PASSWORD_AUTH),
+	 * else this.username.
+	 * @internal
+	 */
+	private serviceUsername(): string {
+		const claim = attempt(
+			() =>
+				(
+					this.signInUserSession?.getAccessToken() ??
+					new CognitoAccessToken({
+						AccessToken:
+							this.storage.getItem(`${this.keyPrefix}.${this.username}.accessToken`) ?? '',
+					})
+				).decodePayload().username,
+			() => undefined,
+		)?.value;
+		return typeof claim === 'string' ? claim : this.username;
 	}
 
 	/**

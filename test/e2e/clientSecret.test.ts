@@ -247,6 +247,40 @@ describe('an app client with a secret (ClientSecret, pitfall 12)', () => {
 		await expectRevoked(pool, username, session);
 	});
 
+	it('email as username: USER_PASSWORD_AUTH with the email, then refresh (hashed with the real username)', async () => {
+		const emailPool = await lp.createUserPool({
+			UsernameAttributes: ['email'],
+			AutoVerifiedAttributes: ['email'],
+		});
+		const client = await lp.createUserPoolClient(emailPool.Id, {
+			GenerateSecret: true,
+			ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+		});
+		const storage = new Store();
+		const pool = new CognitoUserPool({
+			UserPoolId: emailPool.Id,
+			ClientId: client.ClientId,
+			ClientSecret: String(client.ClientSecret),
+			endpoint: lp.url,
+			Storage: storage,
+		});
+		const email = 'erin@example.com';
+		const signUp = await node<ISignUpResult>((cb) => pool.signUp(email, PASSWORD, [], null, cb));
+		const code = (lp.outbox.last({ poolId: emailPool.Id, kind: 'confirmation' }) as Code).code;
+		await node((cb) => signUp.user.confirmRegistration(code, true, cb));
+		const user = new CognitoUser({ Username: email, Pool: pool, Storage: storage });
+		user.setAuthenticationFlowType('USER_PASSWORD_AUTH');
+		const { session } = await login(user, PASSWORD);
+		// The user is cached under the email; the service knows them by their sub.
+		expect(user.getUsername()).toBe(email);
+		expect(claims(session.getAccessToken().getJwtToken()).username).toBe(signUp.userSub);
+		const later = pool.getCurrentUser() as CognitoUser;
+		const refreshed = await node<CognitoUserSession>((cb) =>
+			later.refreshSession(session.getRefreshToken(), cb),
+		);
+		expect(claims(refreshed.getAccessToken().getJwtToken()).username).toBe(signUp.userSub);
+	});
+
 	it('without ClientSecret the same client is refused with the service messages', async () => {
 		const { clientId } = await newClient(true);
 		const pool = new CognitoUserPool({

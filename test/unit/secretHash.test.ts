@@ -22,6 +22,7 @@ import {
 	SrpServer,
 	authResult,
 	fakeService,
+	jwt,
 	userAccount,
 } from './CognitoUser.kit';
 import type { FakeService, Handler } from './CognitoUser.kit';
@@ -376,7 +377,37 @@ describe('AuthParameters.SECRET_HASH and ChallengeResponses.SECRET_HASH', () => 
 		expect(cbs.onSuccess).toHaveBeenCalledTimes(2);
 	});
 
-	it('REFRESH_TOKEN_AUTH hashes the stored LastAuthUser, the username refreshSession adopts', () => {
+	it('REFRESH_TOKEN_AUTH hashes the access token username claim, not an alias in LastAuthUser', () => {
+		const aliasLogin = ({ storage }: Run) => {
+			storage.setItem(`${PREFIX}.LastAuthUser`, 'al@example.com');
+			storage.setItem(
+				`${PREFIX}.al@example.com.accessToken`,
+				jwt({ token_use: 'access', username: USER_ID }),
+			);
+		};
+		expectProofs(
+			answer({ 'InitiateAuth:REFRESH_TOKEN_AUTH': tokens() }),
+			({ user }) => user.refreshSession(new CognitoRefreshToken({ RefreshToken: 'rt-1' }), vi.fn()),
+			[['InitiateAuth', { auth: USER_ID }]],
+			aliasLogin,
+		);
+		// The session in memory is preferred to the stored one.
+		expectProofs(
+			answer({ 'InitiateAuth:REFRESH_TOKEN_AUTH': tokens() }),
+			({ user }) => {
+				const result = { ...authResult(), AccessToken: jwt({ username: 'in-memory' }) };
+				user.signInUserSession = new CognitoUserSession({
+					IdToken: new CognitoIdToken(result),
+					AccessToken: new CognitoAccessToken(result),
+				});
+				user.refreshSession(new CognitoRefreshToken({ RefreshToken: 'rt-1' }), vi.fn());
+			},
+			[['InitiateAuth', { auth: 'in-memory' }]],
+			aliasLogin,
+		);
+	});
+
+	it('REFRESH_TOKEN_AUTH without a readable claim hashes the stored LastAuthUser, the username refreshSession adopts', () => {
 		const plain = expectProofs(
 			answer({ 'InitiateAuth:REFRESH_TOKEN_AUTH': tokens() }),
 			({ user }) => user.refreshSession(new CognitoRefreshToken({ RefreshToken: 'rt-1' }), vi.fn()),
