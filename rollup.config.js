@@ -94,7 +94,23 @@ export default [
 				name: 'AmazonCognitoIdentity',
 				banner,
 				generatedCode: { preset: 'es2015', symbols: false },
-				plugins: [terser({ ecma: 2020, compress: { passes: 3 }, format: { comments: /^!/ } })],
+				plugins: [
+					terser({
+						ecma: 2020,
+						compress: {
+							passes: 3,
+							// Safe here: no module reads a property for a getter's side effect (the
+							// bundle only reads plain data fields); it lets terser inline those reads.
+							pure_getters: true,
+							// Turning these rewrites off leaves repeated shapes that gzip -9 packs
+							// tighter than the shorter rewritten code (about 120 B of the gzip figure).
+							comparisons: false,
+							conditionals: false,
+							if_return: false,
+						},
+						format: { comments: /^!/, ascii_only: true },
+					}),
+				],
 			},
 		],
 	},
