@@ -13,30 +13,15 @@ B64_LOOKUP['_'.charCodeAt(0)] = 63;
 /** UTF-8 bytes of a string; lone surrogates become U+FFFD as in TextEncoder. */
 export function utf8Encode(text: string): Uint8Array {
 	const out: number[] = [];
-	for (let i = 0; i < text.length; i++) {
-		let code = text.charCodeAt(i);
-		if (code >= 0xd800 && code <= 0xdbff) {
-			const next = text.charCodeAt(i + 1);
-			if (next >= 0xdc00 && next <= 0xdfff) {
-				code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-				i++;
-			} else {
-				code = 0xfffd;
-			}
-		} else if (code >= 0xdc00 && code <= 0xdfff) {
-			code = 0xfffd;
-		}
-		if (code < 0x80) out.push(code);
-		else if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-		else if (code < 0x10000)
-			out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-		else
-			out.push(
-				0xf0 | (code >> 18),
-				0x80 | ((code >> 12) & 63),
-				0x80 | ((code >> 6) & 63),
-				0x80 | (code & 63),
-			);
+	// for…of walks code points; a lone surrogate (0xd800–0xdfff, i.e. code >> 11 === 27) comes
+	// out on its own.
+	for (const char of text) {
+		let code = char.codePointAt(0) as number;
+		if (code >> 11 === 27) code = 0xfffd;
+		// Continuation bytes: the lead byte carries the rest, under the 0xc0/0xe0/0xf0 marker.
+		let more = code < 0x80 ? 0 : code < 0x800 ? 1 : code < 0x10000 ? 2 : 3;
+		out.push(more ? ((0xf0 << (3 - more)) & 0xff) | (code >> (6 * more)) : code);
+		while (more--) out.push(0x80 | ((code >> (6 * more)) & 63));
 	}
 	return Uint8Array.from(out);
 }
@@ -47,44 +32,26 @@ export function utf8Encode(text: string): Uint8Array {
  */
 export function utf8Decode(bytes: Uint8Array): string {
 	let text = '';
-	let i = 0;
-	while (i < bytes.length) {
+	for (let i = 0; i < bytes.length;) {
 		const lead = bytes[i++] as number;
-		if (lead < 0x80) {
-			text += String.fromCharCode(lead);
-			continue;
-		}
-		let needed: number;
-		let code: number;
+		// Continuation bytes the lead announces; -1 for a byte that cannot start a sequence.
+		const needed =
+			lead < 0x80 ? 0 : lead < 0xc2 ? -1 : lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : lead < 0xf5 ? 3 : -1;
+		let code = lead & (0x7f >> (needed && needed + 1));
 		// Bounds of the first continuation byte exclude overlong forms and surrogates.
-		let low = 0x80;
-		let high = 0xbf;
-		if (lead >= 0xc2 && lead <= 0xdf) [needed, code] = [1, lead & 0x1f];
-		else if (lead >= 0xe0 && lead <= 0xef) {
-			[needed, code] = [2, lead & 0x0f];
-			if (lead === 0xe0) low = 0xa0;
-			if (lead === 0xed) high = 0x9f;
-		} else if (lead >= 0xf0 && lead <= 0xf4) {
-			[needed, code] = [3, lead & 0x07];
-			if (lead === 0xf0) low = 0x90;
-			if (lead === 0xf4) high = 0x8f;
-		} else {
-			text += '\ufffd';
-			continue;
-		}
-		let complete = true;
-		for (let k = 0; k < needed; k++) {
-			const next = bytes[i];
-			if (next === undefined || next < low || next > high) {
-				complete = false;
-				break;
-			}
+		let low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+		let high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+		let missing = needed;
+		while (missing > 0) {
+			const next = bytes[i] ?? 0;
+			if (next < low || next > high) break;
 			code = (code << 6) | (next & 0x3f);
 			low = 0x80;
 			high = 0xbf;
 			i++;
+			missing--;
 		}
-		text += complete ? String.fromCodePoint(code) : '\ufffd';
+		text += missing ? '\ufffd' : String.fromCodePoint(code);
 	}
 	return text;
 }
