@@ -42,7 +42,8 @@ function parse(text: string, radix: number): bigint {
 	let value: bigint | undefined;
 	if (body.length > 0) {
 		try {
-			if (prefix !== undefined && /^[0-9a-zA-Z]+$/.test(body)) value = BigInt(prefix + body);
+			// BigInt rejects any non-digit after the prefix (the digit loop below then decides).
+			if (prefix !== undefined) value = BigInt(prefix + body);
 			else if (radix === 10 && /^[0-9]+$/.test(body)) value = BigInt(body);
 		} catch {
 			value = undefined;

@@ -1,6 +1,7 @@
 import { getAmplifyUserAgent } from './UserAgent';
 import type { IClientFetchOptions } from './types';
 import { fetchWithFallback } from './utils/fetch';
+import { toError } from './utils/userCallbacks';
 import type { FetchInit, FetchResponseLike } from './utils/fetch';
 
 /** A JSON object as the service returns it. */
@@ -101,9 +102,6 @@ function deliver<T>(callback: ClientCallback<T>, err: CognitoError | Error | nul
 		}, 0);
 	}
 }
-
-const asError = (value: unknown): Error =>
-	value instanceof Error ? value : new Error(String(value));
 
 function serviceError(data: unknown, response: FetchResponseLike): CognitoError {
 	const status = response.status;
@@ -310,11 +308,11 @@ export default class Client {
 					if (err instanceof TypeError) {
 						finish(createCognitoError('Network error', 'NetworkError', 'Error'));
 					} else {
-						finish(asError(err));
+						finish(toError(err));
 					}
 				},
 			)
 			// Only a defect of this module could get here; the caller still hears back once.
-			.catch((err: unknown) => finish(asError(err)));
+			.catch((err: unknown) => finish(toError(err)));
 	}
 }
