@@ -190,11 +190,19 @@ function authFlowMetadata(details: AuthenticationDetails): unknown {
 		: details.getClientMetadata();
 }
 
-/** What the second leg of an SRP login sends back, computed from the server's challenge. */
-interface PasswordClaim {
-	secretBlock: string;
-	timestamp: string;
-	signature: string;
+/** Runs `helper.getLargeAValue` as one step and hands A, in hex, to `next`. */
+function withLargeA(
+	helper: AuthenticationHelper,
+	fail: (err: Error) => void,
+	next: (srpA: string) => void,
+): void {
+	runStep<BigInteger>(
+		(done) => helper.getLargeAValue(done),
+		(err, largeA) =>
+			err || !largeA
+				? fail(err ?? new Error('SRP_A could not be computed.'))
+				: next(largeA.toString(16)),
+	);
 }
 
 /** A user of a user pool: authentication flows, the session, attributes, MFA and devices. */
@@ -341,55 +349,44 @@ export default class CognitoUser {
 		const authParameters: Body = {};
 		if (this.deviceKey != null) authParameters.DEVICE_KEY = this.deviceKey;
 		authParameters.USERNAME = this.username;
-		runStep<BigInteger>(
-			(done) => helper.getLargeAValue(done),
-			(errA, largeA) => {
-				if (errA || !largeA) return fail(errA ?? new Error('SRP_A could not be computed.'));
-				authParameters.SRP_A = largeA.toString(16);
-				if (this.authenticationFlowType === 'CUSTOM_AUTH') {
-					authParameters.CHALLENGE_NAME = 'SRP_A';
+		withLargeA(helper, fail, (srpA) => {
+			authParameters.SRP_A = srpA;
+			if (this.authenticationFlowType === 'CUSTOM_AUTH') {
+				authParameters.CHALLENGE_NAME = 'SRP_A';
+			}
+			const clientMetadata = authFlowMetadata(authDetails);
+			const request = this.completeBody({
+				AuthFlow: this.authenticationFlowType,
+				ClientId: this.pool.getClientId(),
+				AuthParameters: authParameters,
+				ClientMetadata: clientMetadata,
+			});
+			this.client.request<AuthChallengeResponse>('InitiateAuth', request, (err, data) => {
+				if (err) return fail(err);
+				const params = data?.ChallengeParameters ?? {};
+				if (typeof params.USER_ID_FOR_SRP !== 'string') {
+					// Adopting it would leave this user without a username.
+					return fail(invalidResponse('The SRP challenge lacks USER_ID_FOR_SRP.'));
 				}
-				const clientMetadata = authFlowMetadata(authDetails);
-				const request = this.completeBody({
-					AuthFlow: this.authenticationFlowType,
-					ClientId: this.pool.getClientId(),
-					AuthParameters: authParameters,
-					ClientMetadata: clientMetadata,
-				});
-				this.client.request<AuthChallengeResponse>('InitiateAuth', request, (err, data) => {
-					if (err) return fail(err);
-					const params = data?.ChallengeParameters ?? {};
-					if (typeof params.USER_ID_FOR_SRP !== 'string') {
-						// Adopting it would leave this user without a username.
-						return fail(invalidResponse('The SRP challenge lacks USER_ID_FOR_SRP.'));
-					}
-					this.username = params.USER_ID_FOR_SRP;
-					this.userDataKey = `${this.keyPrefix}.${this.username}.userData`;
-					const prepared = attempt(() => {
-						this.getCachedDeviceKeyAndPassword();
-						return this.pool.getUserPoolName();
-					}, fail);
-					if (!prepared) return;
-					this.computePasswordClaim(
-						helper,
-						prepared.value,
-						this.username,
-						authDetails.getPassword(),
-						params,
-						(errClaim, claim) => {
-							if (errClaim || !claim) return fail(errClaim ?? new Error('No password claim.'));
-							this.respondToPasswordVerifier(
-								claim,
-								data?.Session,
-								clientMetadata,
-								helper,
-								callback,
-							);
-						},
-					);
-				});
-			},
-		);
+				this.username = params.USER_ID_FOR_SRP;
+				this.userDataKey = `${this.keyPrefix}.${this.username}.userData`;
+				const prepared = attempt(() => {
+					this.getCachedDeviceKeyAndPassword();
+					return this.pool.getUserPoolName();
+				}, fail);
+				if (!prepared) return;
+				this.computePasswordClaim(
+					helper,
+					prepared.value,
+					this.username,
+					authDetails.getPassword(),
+					params,
+					fail,
+					(claim) =>
+						this.respondToPasswordVerifier(claim, data?.Session, clientMetadata, helper, callback),
+				);
+			});
+		});
 	}
 
 	/**
@@ -397,18 +394,12 @@ export default class CognitoUser {
 	 * @internal
 	 */
 	private respondToPasswordVerifier(
-		claim: PasswordClaim,
+		challengeResponses: Body,
 		session: string | undefined,
 		clientMetadata: unknown,
 		helper: AuthenticationHelper,
 		callback: IAuthenticationCallback,
 	): void {
-		const challengeResponses: Body = {
-			USERNAME: this.username,
-			PASSWORD_CLAIM_SECRET_BLOCK: claim.secretBlock,
-			TIMESTAMP: claim.timestamp,
-			PASSWORD_CLAIM_SIGNATURE: claim.signature,
-		};
 		if (this.deviceKey != null) challengeResponses.DEVICE_KEY = this.deviceKey;
 		const request = this.completeBody({
 			ChallengeName: 'PASSWORD_VERIFIER',
@@ -441,9 +432,9 @@ export default class CognitoUser {
 	}
 
 	/**
-	 * Derives the SRP password claim from the server's SRP_B, SALT and SECRET_BLOCK. `srpName`
-	 * is the pool name (user SRP) or the device group key (device SRP); `userId` is both hashed
-	 * into x and signed.
+	 * Derives the SRP password claim from the server's SRP_B, SALT and SECRET_BLOCK and hands
+	 * `next` the ChallengeResponses that carry it (USERNAME first). `srpName` is the pool name
+	 * (user SRP) or the device group key (device SRP); `userId` is both hashed into x and signed.
 	 * @internal
 	 */
 	private computePasswordClaim(
@@ -452,15 +443,16 @@ export default class CognitoUser {
 		userId: string,
 		password: string,
 		params: ChallengeParameters,
-		done: (err: Error | null, claim?: PasswordClaim) => void,
+		fail: (err: Error) => void,
+		next: (challengeResponses: Body) => void,
 	): void {
 		const { SRP_B: srpB, SALT: salt, SECRET_BLOCK: secretBlock } = params;
 		if (typeof srpB !== 'string' || typeof salt !== 'string' || typeof secretBlock !== 'string') {
-			return done(invalidResponse('The SRP challenge lacks SRP_B, SALT or SECRET_BLOCK.'));
+			return fail(invalidResponse('The SRP challenge lacks SRP_B, SALT or SECRET_BLOCK.'));
 		}
 		const numbers = attempt(
 			() => ({ B: new BigInteger(srpB, 16), salt: new BigInteger(salt, 16) }),
-			(e) => done(e),
+			fail,
 		);
 		if (!numbers) return;
 		runStep<Uint8Array>(
@@ -473,16 +465,23 @@ export default class CognitoUser {
 					keyReady,
 				),
 			(errKey, hkdf) => {
-				if (errKey || !hkdf) return done(errKey ?? new Error('No password authentication key.'));
-				const signed = attempt(
-					() => {
-						const timestamp = new DateHelper().getNowString();
-						const signature = calculateSignature(hkdf, srpName, userId, secretBlock, timestamp);
-						return { secretBlock, timestamp, signature };
-					},
-					(e) => done(e),
-				);
-				if (signed) done(null, signed.value);
+				if (errKey || !hkdf) return fail(errKey ?? new Error('No password authentication key.'));
+				const signed = attempt(() => {
+					const timestamp = new DateHelper().getNowString();
+					return {
+						USERNAME: this.username,
+						PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
+						TIMESTAMP: timestamp,
+						PASSWORD_CLAIM_SIGNATURE: calculateSignature(
+							hkdf,
+							srpName,
+							userId,
+							secretBlock,
+							timestamp,
+						),
+					};
+				}, fail);
+				if (signed) next(signed.value);
 			},
 		);
 	}
@@ -708,40 +707,32 @@ export default class CognitoUser {
 		const created = attempt(() => new AuthenticationHelper(deviceGroupKey), fail);
 		if (!created) return;
 		const helper = created.value;
-		const challengeResponses: Body = { USERNAME: this.username, DEVICE_KEY: this.deviceKey };
-		runStep<BigInteger>(
-			(done) => helper.getLargeAValue(done),
-			(errA, largeA) => {
-				if (errA || !largeA) return fail(errA ?? new Error('SRP_A could not be computed.'));
-				challengeResponses.SRP_A = largeA.toString(16);
-				const request = this.completeBody({
-					ChallengeName: 'DEVICE_SRP_AUTH',
-					ClientId: this.pool.getClientId(),
-					ChallengeResponses: challengeResponses,
-					ClientMetadata: clientMetadata,
-					Session: this.Session,
-				});
-				this.client.request<AuthChallengeResponse>(
-					'RespondToAuthChallenge',
-					request,
-					(err, data) => {
-						if (err) return fail(err);
-						const deviceKey = this.deviceKey as string;
-						this.computePasswordClaim(
-							helper,
-							deviceGroupKey,
-							deviceKey,
-							this.randomPassword as string,
-							data?.ChallengeParameters ?? {},
-							(errClaim, claim) => {
-								if (errClaim || !claim) return fail(errClaim ?? new Error('No password claim.'));
-								this.respondToDevicePasswordVerifier(claim, data?.Session, callback);
-							},
-						);
-					},
+		const challengeResponses: Body = {
+			USERNAME: this.username,
+			DEVICE_KEY: this.deviceKey,
+		};
+		withLargeA(helper, fail, (srpA) => {
+			challengeResponses.SRP_A = srpA;
+			const request = this.completeBody({
+				ChallengeName: 'DEVICE_SRP_AUTH',
+				ClientId: this.pool.getClientId(),
+				ChallengeResponses: challengeResponses,
+				ClientMetadata: clientMetadata,
+				Session: this.Session,
+			});
+			this.client.request<AuthChallengeResponse>('RespondToAuthChallenge', request, (err, data) => {
+				if (err) return fail(err);
+				this.computePasswordClaim(
+					helper,
+					deviceGroupKey,
+					this.deviceKey as string,
+					this.randomPassword as string,
+					data?.ChallengeParameters ?? {},
+					fail,
+					(claim) => this.respondToDevicePasswordVerifier(claim, data?.Session, callback),
 				);
-			},
-		);
+			});
+		});
 	}
 
 	/**
@@ -749,20 +740,15 @@ export default class CognitoUser {
 	 * @internal
 	 */
 	private respondToDevicePasswordVerifier(
-		claim: PasswordClaim,
+		challengeResponses: Body,
 		session: string | undefined,
 		callback: IAuthenticationCallback,
 	): void {
+		challengeResponses.DEVICE_KEY = this.deviceKey;
 		const request = this.completeBody({
 			ChallengeName: 'DEVICE_PASSWORD_VERIFIER',
 			ClientId: this.pool.getClientId(),
-			ChallengeResponses: {
-				USERNAME: this.username,
-				PASSWORD_CLAIM_SECRET_BLOCK: claim.secretBlock,
-				TIMESTAMP: claim.timestamp,
-				PASSWORD_CLAIM_SIGNATURE: claim.signature,
-				DEVICE_KEY: this.deviceKey,
-			},
+			ChallengeResponses: challengeResponses,
 			Session: session,
 		});
 		this.client.request<AuthChallengeResponse>('RespondToAuthChallenge', request, (err, data) => {
@@ -778,7 +764,10 @@ export default class CognitoUser {
 		callback: IAuthenticationCallback,
 		clientMetadata?: ClientMetadata,
 	): void {
-		const challengeResponses: Body = { USERNAME: this.username, ANSWER: answerChallenge };
+		const challengeResponses: Body = {
+			USERNAME: this.username,
+			ANSWER: answerChallenge,
+		};
 		const cached = attempt(
 			() => this.getCachedDeviceKeyAndPassword(),
 			(e) => callMember(callback, 'onFailure', e),
@@ -809,7 +798,10 @@ export default class CognitoUser {
 		clientMetadata?: ClientMetadata,
 	): void {
 		const challengeName = mfaType || 'SMS_MFA';
-		const challengeResponses: Body = { USERNAME: this.username, SMS_MFA_CODE: confirmationCode };
+		const challengeResponses: Body = {
+			USERNAME: this.username,
+			SMS_MFA_CODE: confirmationCode,
+		};
 		if (challengeName === 'SOFTWARE_TOKEN_MFA') {
 			challengeResponses.SOFTWARE_TOKEN_MFA_CODE = confirmationCode;
 		}
@@ -1075,7 +1067,11 @@ export default class CognitoUser {
 		if (accessToken !== undefined) {
 			this.send(
 				'VerifySoftwareToken',
-				{ AccessToken: accessToken, UserCode: totpCode, FriendlyDeviceName: friendlyDeviceName },
+				{
+					AccessToken: accessToken,
+					UserCode: totpCode,
+					FriendlyDeviceName: friendlyDeviceName,
+				},
 				objectOutcome(real),
 				(data: VerifySoftwareTokenResult) => data,
 			);
@@ -1083,7 +1079,11 @@ export default class CognitoUser {
 		}
 		this.client.request<VerifySoftwareTokenResult>(
 			'VerifySoftwareToken',
-			{ Session: this.Session, UserCode: totpCode, FriendlyDeviceName: friendlyDeviceName },
+			{
+				Session: this.Session,
+				UserCode: totpCode,
+				FriendlyDeviceName: friendlyDeviceName,
+			},
 			(err, data) => {
 				if (err) return fail(err);
 				this.Session = data?.Session;
@@ -1113,7 +1113,10 @@ export default class CognitoUser {
 	deleteUser(callback: NodeCallback<Error, 'SUCCESS'>, clientMetadata?: ClientMetadata): void {
 		this.sendAuthenticated(
 			'DeleteUser',
-			(accessToken) => ({ AccessToken: accessToken, ClientMetadata: clientMetadata }),
+			(accessToken) => ({
+				AccessToken: accessToken,
+				ClientMetadata: clientMetadata,
+			}),
 			nodeOutcome(callback),
 			() => {
 				this.clearCachedUser();
@@ -1172,11 +1175,16 @@ export default class CognitoUser {
 	deleteAttributes(attributeList: string[], callback: NodeCallback<Error, 'SUCCESS'>): void {
 		this.sendAuthenticated(
 			'DeleteUserAttributes',
-			(accessToken) => ({ UserAttributeNames: attributeList, AccessToken: accessToken }),
+			(accessToken) => ({
+				UserAttributeNames: attributeList,
+				AccessToken: accessToken,
+			}),
 			{
 				fail: nodeOutcome(callback).fail,
 				succeed: () =>
-					this.getUserData(() => callNode(callback, null, 'SUCCESS'), { bypassCache: true }),
+					this.getUserData(() => callNode(callback, null, 'SUCCESS'), {
+						bypassCache: true,
+					}),
 			},
 			() => 'SUCCESS' as const,
 		);
@@ -1234,7 +1242,10 @@ export default class CognitoUser {
 		const real = callback as unknown as IResultCallbacks<GetDeviceResult>;
 		this.sendAuthenticated(
 			'GetDevice',
-			(accessToken) => ({ AccessToken: accessToken, DeviceKey: this.deviceKey }),
+			(accessToken) => ({
+				AccessToken: accessToken,
+				DeviceKey: this.deviceKey,
+			}),
 			objectOutcome(real),
 			(data: GetDeviceResult) => data,
 		);
@@ -1467,7 +1478,11 @@ export default class CognitoUser {
 
 	/** Builds a session from an AuthenticationResult; the clock drift is computed from it. */
 	getCognitoUserSession(authResult: AuthenticationResult): CognitoUserSession {
-		const tokens = authResult as { IdToken?: string; AccessToken?: string; RefreshToken?: string };
+		const tokens = authResult as {
+			IdToken?: string;
+			AccessToken?: string;
+			RefreshToken?: string;
+		};
 		return new CognitoUserSession({
 			IdToken: new CognitoIdToken(tokens),
 			AccessToken: new CognitoAccessToken(tokens),
@@ -1698,7 +1713,10 @@ export default class CognitoUser {
 		if (!accessToken) return revokeTokenCallback(new Error('No Access token available'));
 		const refreshToken = this.signInUserSession.getRefreshToken()?.getToken();
 		if (this.isSessionRevocable(accessToken) && refreshToken) {
-			return this.revokeToken({ token: refreshToken, callback: revokeTokenCallback });
+			return this.revokeToken({
+				token: refreshToken,
+				callback: revokeTokenCallback,
+			});
 		}
 		revokeTokenCallback();
 	}
