@@ -25,54 +25,39 @@ const BLOCK_BYTES = 64;
 /** Message schedule, reused across calls: hashing is synchronous, so no call can interleave. */
 const W = new Uint32Array(64);
 
-function compress(state: Uint32Array, data: Uint8Array, offset: number): void {
-	for (let t = 0; t < 16; t++) {
-		const p = offset + t * 4;
-		W[t] =
-			((data[p] as number) << 24) |
-			((data[p + 1] as number) << 16) |
-			((data[p + 2] as number) << 8) |
-			(data[p + 3] as number);
-	}
-	for (let t = 16; t < 64; t++) {
+/** The eight 32-bit working variables of a round. */
+type Words = [number, number, number, number, number, number, number, number];
+
+const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
+
+function compress(state: Uint32Array, data: DataView, offset: number): void {
+	// The first 16 words are the block itself (w15 and w2 are read but unused there).
+	for (let t = 0; t < 64; t++) {
 		const w15 = W[t - 15] as number;
 		const w2 = W[t - 2] as number;
-		const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
-		const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
-		W[t] = (W[t - 16] as number) + s0 + (W[t - 7] as number) + s1;
+		W[t] =
+			t < 16
+				? data.getUint32(offset + t * 4)
+				: (W[t - 16] as number) +
+					(rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3)) +
+					(W[t - 7] as number) +
+					(rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10));
 	}
-	let a = state[0] as number;
-	let b = state[1] as number;
-	let c = state[2] as number;
-	let d = state[3] as number;
-	let e = state[4] as number;
-	let f = state[5] as number;
-	let g = state[6] as number;
-	let h = state[7] as number;
+	// The working variables a…h, shifted down one place per round.
+	const v = [...state];
 	for (let t = 0; t < 64; t++) {
-		const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-		const ch = (e & f) ^ (~e & g);
-		const t1 = (h + S1 + ch + (K[t] as number) + (W[t] as number)) | 0;
-		const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-		const maj = (a & b) ^ (a & c) ^ (b & c);
-		const t2 = (S0 + maj) | 0;
-		h = g;
-		g = f;
-		f = e;
-		e = (d + t1) | 0;
-		d = c;
-		c = b;
-		b = a;
-		a = (t1 + t2) | 0;
+		const [a, b, c, , e, f, g, h] = v as Words;
+		const t1 =
+			h +
+			(rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
+			((e & f) ^ (~e & g)) +
+			(K[t] as number) +
+			(W[t] as number);
+		v.pop();
+		v.unshift((t1 + (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0);
+		v[4] = ((v[4] as number) + t1) | 0;
 	}
-	state[0] = (state[0] as number) + a;
-	state[1] = (state[1] as number) + b;
-	state[2] = (state[2] as number) + c;
-	state[3] = (state[3] as number) + d;
-	state[4] = (state[4] as number) + e;
-	state[5] = (state[5] as number) + f;
-	state[6] = (state[6] as number) + g;
-	state[7] = (state[7] as number) + h;
+	for (let i = 0; i < 8; i++) state[i] = (state[i] as number) + (v[i] as number);
 }
 
 /** SHA-256 digest (32 bytes) of the concatenation of the given parts. */
@@ -93,7 +78,7 @@ export function sha256(...parts: Uint8Array[]): Uint8Array {
 	const view = new DataView(padded.buffer);
 	view.setUint32(padded.length - 8, Math.floor(bits / 0x100000000));
 	view.setUint32(padded.length - 4, bits >>> 0);
-	for (let p = 0; p < padded.length; p += BLOCK_BYTES) compress(state, padded, p);
+	for (let p = 0; p < padded.length; p += BLOCK_BYTES) compress(state, view, p);
 	const out = new Uint8Array(32);
 	const outView = new DataView(out.buffer);
 	for (let i = 0; i < 8; i++) outView.setUint32(i * 4, state[i] as number);
