@@ -4,12 +4,6 @@
 const HEX = '0123456789abcdef';
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Maps a base64 or base64url character code to its 6-bit value; -1 elsewhere. */
-const B64_LOOKUP = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) B64_LOOKUP[B64.charCodeAt(i)] = i;
-B64_LOOKUP['-'.charCodeAt(0)] = 62;
-B64_LOOKUP['_'.charCodeAt(0)] = 63;
-
 /** UTF-8 bytes of a string; lone surrogates become U+FFFD as in TextEncoder. */
 export function utf8Encode(text: string): Uint8Array {
 	const out: number[] = [];
@@ -99,10 +93,11 @@ export function base64Decode(text: string): Uint8Array {
 	let buffer = 0;
 	let bits = 0;
 	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		const value = code < 128 ? (B64_LOOKUP[code] as number) : -1;
+		const char = text[i] as string;
+		// base64url's '-' and '_' stand for '+' and '/'.
+		const value = B64.indexOf(char === '-' ? '+' : char === '_' ? '/' : char);
 		if (value < 0) {
-			if (text[i] === '=' || /\s/.test(text[i] as string)) continue;
+			if (char === '=' || /\s/.test(char)) continue;
 			break;
 		}
 		buffer = (buffer << 6) | value;
