@@ -1,15 +1,6 @@
 // Modular exponentiation over native bigint, for platforms without the OpenSSL seam (browsers,
 // React Native) and as the fallback when OpenSSL declines an input.
 
-/** Sliding-window width by exponent size: wider windows pay off once the table is amortised. */
-function windowBits(exponentBits: number): number {
-	if (exponentBits > 671) return 6;
-	if (exponentBits > 239) return 5;
-	if (exponentBits > 79) return 4;
-	if (exponentBits > 23) return 3;
-	return 1;
-}
-
 /**
  * `base^exponent mod modulus` for `modulus > 0` and `exponent >= 0`; the result lies in
  * `[0, modulus)` even for a negative base.
@@ -23,7 +14,7 @@ export default function modPowPure(base: bigint, exponent: bigint, modulus: bigi
 	if (exponent === 0n) return 1n;
 	if (b < 2n) return b;
 	if (b === 2n && modulus > LARGE_MODULUS) return fixedBaseTwo(exponent, modulus);
-	return slidingWindow(b, exponent.toString(2), modulus);
+	return slidingWindow(b, exponent, modulus);
 }
 
 /** Moduli above this size (the SRP group's) keep a table of powers of 2. */
@@ -64,36 +55,22 @@ function fixedBaseTwo(exponent: bigint, modulus: bigint): bigint {
 	return result;
 }
 
-/** Left-to-right sliding window over the binary digits of the exponent. */
-function slidingWindow(base: bigint, bits: string, modulus: bigint): bigint {
-	const w = windowBits(bits.length);
-	// Odd powers base^1, base^3, …, base^(2^w − 1): a window always ends on a set bit.
-	const table: bigint[] = [base];
-	if (w > 1) {
-		const square = (base * base) % modulus;
-		for (let j = 1; j < 1 << (w - 1); j++)
-			table.push(((table[j - 1] as bigint) * square) % modulus);
-	}
+/**
+ * Left-to-right sliding window of up to six bits over the binary digits of the exponent; a
+ * window always ends on a set bit, so only the odd powers base^1, base^3, …, base^63 are kept.
+ */
+function slidingWindow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+	const square = (base * base) % modulus;
+	const table = [base];
+	for (let j = 1; j < 32; j++) table.push(((table[j - 1] as bigint) * square) % modulus);
+	const bits = exponent.toString(2);
 	let r = 1n;
-	let started = false;
-	let i = 0;
-	while (i < bits.length) {
-		if (bits.charCodeAt(i) === 48) {
-			if (started) r = (r * r) % modulus;
-			i++;
-			continue;
-		}
-		let end = Math.min(i + w, bits.length);
-		while (bits.charCodeAt(end - 1) === 48) end--;
-		const value = parseInt(bits.slice(i, end), 2);
-		const power = table[(value - 1) >> 1] as bigint;
-		if (started) {
-			for (let j = i; j < end; j++) r = (r * r) % modulus;
-			r = (r * power) % modulus;
-		} else {
-			r = power;
-			started = true;
-		}
+	for (let i = 0; i < bits.length;) {
+		const set = bits[i] === '1';
+		let end = set ? Math.min(i + 6, bits.length) : i + 1;
+		while (bits[end - 1] === '0' && end > i + 1) end--;
+		for (let j = i; j < end; j++) r = (r * r) % modulus;
+		if (set) r = (r * (table[parseInt(bits.slice(i, end), 2) >> 1] as bigint)) % modulus;
 		i = end;
 	}
 	return r;
