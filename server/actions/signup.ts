@@ -133,17 +133,24 @@ const fakeDelivery = (name: string) => ({
 	AttributeName: EMAIL_RE.test(name) ? 'email' : 'phone_number',
 });
 
-export function resendConfirmationCode(svc: Service, body: Json): Json {
-	const clientId = reqString(body, 'ClientId');
+/**
+ * The user a code-sending action addresses, after the client and its secret hash are checked.
+ * An unknown user gets `UserNotFoundException` only from LEGACY clients; others get a made-up
+ * delivery, so the reply does not reveal whether the user exists.
+ */
+function codeRecipient(svc: Service, body: Json) {
 	const name = reqString(body, 'Username');
-	const { pool, client } = svc.client(clientId);
+	const { pool, client } = svc.client(reqString(body, 'ClientId'));
 	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
 	const user = svc.findUser(pool, name);
-	if (!user) {
-		if (client.PreventUserExistenceErrors === 'LEGACY')
-			throw err('UserNotFoundException', MSG.userNotFound);
-		return { CodeDeliveryDetails: fakeDelivery(name) };
-	}
+	if (!user && client.PreventUserExistenceErrors === 'LEGACY')
+		throw err('UserNotFoundException', MSG.userNotFound);
+	return { pool, user, decoy: { CodeDeliveryDetails: fakeDelivery(name) } };
+}
+
+export function resendConfirmationCode(svc: Service, body: Json): Json {
+	const { pool, user, decoy } = codeRecipient(svc, body);
+	if (!user) return decoy;
 	if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.');
 	const delivery = svc.deliveryFor(
 		user,
@@ -155,16 +162,8 @@ export function resendConfirmationCode(svc: Service, body: Json): Json {
 }
 
 export function forgotPassword(svc: Service, body: Json): Json {
-	const clientId = reqString(body, 'ClientId');
-	const name = reqString(body, 'Username');
-	const { pool, client } = svc.client(clientId);
-	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
-	const user = svc.findUser(pool, name);
-	if (!user) {
-		if (client.PreventUserExistenceErrors === 'LEGACY')
-			throw err('UserNotFoundException', MSG.userNotFound);
-		return { CodeDeliveryDetails: fakeDelivery(name) };
-	}
+	const { pool, user, decoy } = codeRecipient(svc, body);
+	if (!user) return decoy;
 	const verified = ['email', 'phone_number'].filter(
 		(a) => user.attributes[`${a}_verified`] === 'true',
 	);
