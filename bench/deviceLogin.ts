@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, ensureBuilt, median, startServerProcess } from './common';
+import { MapStorage } from '../test/helpers/mapStorage';
 
 const require = createRequire(__filename);
 const PASSWORD = 'Device-Passw0rd!';
@@ -20,22 +21,6 @@ interface Library {
 		authenticateUser(details: object, callbacks: Json): void;
 	};
 	AuthenticationDetails: new (data: Json) => object;
-}
-
-class MemoryStore {
-	private readonly items = new Map<string, string>();
-	setItem(key: string, value: string): void {
-		this.items.set(key, String(value));
-	}
-	getItem(key: string): string | null {
-		return this.items.get(key) ?? null;
-	}
-	removeItem(key: string): void {
-		this.items.delete(key);
-	}
-	clear(): void {
-		this.items.clear();
-	}
 }
 
 async function call(url: string, action: string, body: Json): Promise<Json> {
@@ -63,7 +48,7 @@ function recordingFetch(input: RequestInfo | URL, init?: RequestInit): Promise<R
 	return realFetch(input, init);
 }
 
-function login(lib: Library, poolData: Json, storage: MemoryStore, username: string) {
+function login(lib: Library, poolData: Json, storage: MapStorage, username: string) {
 	const pool = new lib.CognitoUserPool({ ...poolData, Storage: storage });
 	const user = new lib.CognitoUser({ Username: username, Pool: pool, Storage: storage });
 	const details = new lib.AuthenticationDetails({ Username: username, Password: PASSWORD });
@@ -114,14 +99,14 @@ export async function runDeviceLoginBench(): Promise<DeviceLoginResult> {
 				name: 'ours',
 				lib: ours,
 				user: 'device-ours',
-				storage: new MemoryStore(),
+				storage: new MapStorage(),
 				times: [] as number[],
 			},
 			{
 				name: 'original',
 				lib: original,
 				user: 'device-original',
-				storage: new MemoryStore(),
+				storage: new MapStorage(),
 				times: [] as number[],
 			},
 		];

@@ -21,46 +21,23 @@ const methodsOf = (proto: object): string[] =>
 			typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function',
 	);
 
+const mine: Record<string, unknown> = { ...ours, Client, BigInteger, StorageHelper };
 const pairs: [string, Ctor, Ctor][] = [
-	['CognitoUser', ours.CognitoUser as unknown as Ctor, original('CognitoUser')],
-	['CognitoUserPool', ours.CognitoUserPool as unknown as Ctor, original('CognitoUserPool')],
-	[
-		'AuthenticationHelper',
-		ours.AuthenticationHelper as unknown as Ctor,
-		original('AuthenticationHelper'),
-	],
-	[
-		'AuthenticationDetails',
-		ours.AuthenticationDetails as unknown as Ctor,
-		original('AuthenticationDetails'),
-	],
-	[
-		'CognitoUserSession',
-		ours.CognitoUserSession as unknown as Ctor,
-		original('CognitoUserSession'),
-	],
-	[
-		'CognitoUserAttribute',
-		ours.CognitoUserAttribute as unknown as Ctor,
-		original('CognitoUserAttribute'),
-	],
-	[
-		'CognitoAccessToken',
-		ours.CognitoAccessToken as unknown as Ctor,
-		original('CognitoAccessToken'),
-	],
-	['CognitoIdToken', ours.CognitoIdToken as unknown as Ctor, original('CognitoIdToken')],
-	[
-		'CognitoRefreshToken',
-		ours.CognitoRefreshToken as unknown as Ctor,
-		original('CognitoRefreshToken'),
-	],
-	['CookieStorage', ours.CookieStorage as unknown as Ctor, original('CookieStorage')],
-	['DateHelper', ours.DateHelper as unknown as Ctor, original('DateHelper')],
-	['Client', Client as unknown as Ctor, original('Client')],
-	['BigInteger', BigInteger as unknown as Ctor, original('BigInteger')],
-	['StorageHelper', StorageHelper as unknown as Ctor, original('StorageHelper')],
-];
+	'CognitoUser',
+	'CognitoUserPool',
+	'AuthenticationHelper',
+	'AuthenticationDetails',
+	'CognitoUserSession',
+	'CognitoUserAttribute',
+	'CognitoAccessToken',
+	'CognitoIdToken',
+	'CognitoRefreshToken',
+	'CookieStorage',
+	'DateHelper',
+	'Client',
+	'BigInteger',
+	'StorageHelper',
+].map((name) => [name, mine[name] as Ctor, original(name)]);
 
 /** jsbn's protected helpers (digit arrays, Montgomery, Barrett) have no meaning over bigint. */
 const JSBN_INTERNALS = new Set([

@@ -16,26 +16,10 @@ import {
 	CognitoUserSession,
 } from '../../src/index';
 import type { ICognitoStorage, ISignUpResult } from '../../src/index';
+import { MapStorage } from '../helpers/mapStorage';
 
 const PASSWORD = 'Secret!Passw0rd';
 const NEW_PASSWORD = 'Changed!Passw0rd2';
-
-/** One browser profile's (or one server session's) token store. */
-class Store implements ICognitoStorage {
-	private data = new Map<string, string>();
-	setItem(key: string, value: string): void {
-		this.data.set(key, value);
-	}
-	getItem(key: string): string | null {
-		return this.data.get(key) ?? null;
-	}
-	removeItem(key: string): void {
-		this.data.delete(key);
-	}
-	clear(): void {
-		this.data.clear();
-	}
-}
 
 type Code = { code: string };
 const claims = (jwt: string): Record<string, unknown> =>
@@ -121,7 +105,7 @@ const sessionOf = (session: CognitoUserSession): CognitoUserSession =>
  * through a fresh user of `pool` (whose request carries the proof when the pool has a secret).
  */
 async function expectRevoked(pool: CognitoUserPool, username: string, old: CognitoUserSession) {
-	const probe = new CognitoUser({ Username: username, Pool: pool, Storage: new Store() });
+	const probe = new CognitoUser({ Username: username, Pool: pool, Storage: new MapStorage() });
 	await vi.waitFor(
 		async () => {
 			const err = await node<CognitoUserSession>((cb) =>
@@ -136,7 +120,7 @@ async function expectRevoked(pool: CognitoUserPool, username: string, old: Cogni
 		{ timeout: 5000, interval: 20 },
 	);
 	// The access token issued with that refresh token is refused by the service too.
-	const holder = new CognitoUser({ Username: username, Pool: pool, Storage: new Store() });
+	const holder = new CognitoUser({ Username: username, Pool: pool, Storage: new MapStorage() });
 	holder.signInUserSession = sessionOf(old);
 	const refused = await node((cb) => holder.getUserAttributes(cb)).then(
 		() => undefined,
@@ -150,7 +134,7 @@ describe('an app client with a secret (ClientSecret, pitfall 12)', () => {
 	it('sign-up, confirmation, SRP with a new device, device SRP, TOTP, refresh, forgotten password and sign-out all succeed', async () => {
 		const { clientId, secret } = await newClient(true);
 		expect(secret).not.toBe('');
-		const laptop = new Store();
+		const laptop = new MapStorage();
 		const pool = new CognitoUserPool({
 			UserPoolId: poolId,
 			ClientId: clientId,
@@ -205,7 +189,7 @@ describe('an app client with a secret (ClientSecret, pitfall 12)', () => {
 			}),
 		);
 		await node((cb) => again.setUserMfaPreference(null, { PreferredMfa: true, Enabled: true }, cb));
-		const phone = user(new Store());
+		const phone = user(new MapStorage());
 		const mfa = await login(phone, PASSWORD, { totp: () => totpAt(totpSecret, lp.now()) });
 		expect(mfa.session.isValid()).toBe(true);
 
@@ -218,7 +202,7 @@ describe('an app client with a secret (ClientSecret, pitfall 12)', () => {
 		);
 
 		// Forgotten password, then USER_PASSWORD_AUTH with the new one on the remembered device.
-		const forgetful = user(new Store());
+		const forgetful = user(new MapStorage());
 		await new Promise((resolve, reject) =>
 			forgetful.forgotPassword({ onSuccess: resolve, onFailure: reject }),
 		);
@@ -238,7 +222,7 @@ describe('an app client with a secret (ClientSecret, pitfall 12)', () => {
 		await expectRevoked(pool, username, byPassword.session);
 
 		// And without a callback (pitfall 9), in the background.
-		const last = user(new Store());
+		const last = user(new MapStorage());
 		const session = (
 			await login(last, NEW_PASSWORD, { totp: () => totpAt(totpSecret, lp.now() + 30_000) })
 		).session;
@@ -256,7 +240,7 @@ describe('an app client with a secret (ClientSecret, pitfall 12)', () => {
 			GenerateSecret: true,
 			ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
 		});
-		const storage = new Store();
+		const storage = new MapStorage();
 		const pool = new CognitoUserPool({
 			UserPoolId: emailPool.Id,
 			ClientId: client.ClientId,
@@ -287,10 +271,10 @@ describe('an app client with a secret (ClientSecret, pitfall 12)', () => {
 			UserPoolId: poolId,
 			ClientId: clientId,
 			endpoint: lp.url,
-			Storage: new Store(),
+			Storage: new MapStorage(),
 		});
 		await lp.createUser(poolId, 'noel', PASSWORD);
-		const user = new CognitoUser({ Username: 'noel', Pool: pool, Storage: new Store() });
+		const user = new CognitoUser({ Username: 'noel', Pool: pool, Storage: new MapStorage() });
 		const failure = (promise: Promise<unknown>) =>
 			promise.then(
 				() => ({ code: 'none', message: 'succeeded' }),
@@ -325,7 +309,7 @@ describe('an app client with a secret (ClientSecret, pitfall 12)', () => {
 describe('signOut() without a callback (pitfall 9)', () => {
 	it('revokes the refresh token in the background: neither old token works afterwards', async () => {
 		const { clientId } = await newClient(false);
-		const storage = new Store();
+		const storage = new MapStorage();
 		const pool = new CognitoUserPool({
 			UserPoolId: poolId,
 			ClientId: clientId,

@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Json } from './helpers';
+import { MapStorage as TestStorage } from '../helpers/mapStorage';
+
+export { TestStorage };
 
 /** The original amazon-cognito-identity-js 6.3.21, used only as an oracle. */
 const load = createRequire(import.meta.url);
@@ -15,22 +18,6 @@ export const Original = load('original-cognito') as {
 	CognitoIdToken: new (data: Json) => object;
 	CognitoRefreshToken: new (data: Json) => object;
 };
-
-export class TestStorage {
-	readonly map = new Map<string, string>();
-	setItem(k: string, v: string): void {
-		this.map.set(k, String(v));
-	}
-	getItem(k: string): string | null {
-		return this.map.get(k) ?? null;
-	}
-	removeItem(k: string): void {
-		this.map.delete(k);
-	}
-	clear(): void {
-		this.map.clear();
-	}
-}
 
 /** Placeholders for a callbacks object and for a Node-style callback among the arguments. */
 export const CBS = Symbol('callbacks');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import BigInteger from '../../src/BigInteger';
 import { setFastModPowEnabled } from '../../src/utils/fastModPow';
+import { referenceModPow } from '../helpers/referenceModPow';
 
 const RUNS = 10_000;
 const BIG = 1n << 3072n;
@@ -15,18 +16,6 @@ const anyInt = fc.oneof(
 );
 const nonZero = anyInt.filter((v) => v !== 0n);
 const bi = (v: bigint): BigInteger => new BigInteger(v.toString(16), 16);
-
-/** Independent square-and-multiply reference, result in [0, m). */
-function referenceModPow(base: bigint, e: bigint, m: bigint): bigint {
-	let b = ((base % m) + m) % m;
-	let r = 1n % m;
-	while (e > 0n) {
-		if (e & 1n) r = (r * b) % m;
-		b = (b * b) % m;
-		e >>= 1n;
-	}
-	return r;
-}
 
 /** jsbn's mod: |a| rem |m|, moved to m − r for a negative a. */
 function referenceMod(a: bigint, m: bigint): bigint {
