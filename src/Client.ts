@@ -1,7 +1,7 @@
 import { getAmplifyUserAgent } from './UserAgent';
 import type { IClientFetchOptions } from './types';
 import { fetchWithFallback } from './utils/fetch';
-import { toError } from './utils/userCallbacks';
+import { outsidePromise, toError } from './utils/callbacks';
 import type { FetchInit, FetchResponseLike } from './utils/fetch';
 
 /** A JSON object as the service returns it. */
@@ -88,19 +88,15 @@ export function isRetryableError(err: unknown): boolean {
 }
 
 /**
- * Calls an application callback. An exception it throws is the application's own bug: it is
- * rethrown on a fresh task, so it surfaces as an uncaught error with its own stack, instead of
- * coming back as a second, failed callback as it did in the original.
+ * Calls an application callback. An exception it throws is the application's own bug: it
+ * surfaces as an uncaught error from a fresh task, instead of coming back as a second, failed
+ * callback as it did in the original.
  */
 function deliver<T>(callback: ClientCallback<T>, err: CognitoError | Error | null, data?: T): void {
-	try {
+	outsidePromise(() => {
 		if (err) callback(err);
 		else callback(null, data);
-	} catch (appError) {
-		setTimeout(() => {
-			throw appError;
-		}, 0);
-	}
+	});
 }
 
 function serviceError(data: unknown, response: FetchResponseLike): CognitoError {

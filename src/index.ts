@@ -38,8 +38,9 @@ export type {
 	ICognitoError,
 	IClientFetchOptions,
 	ChallengeParameters,
-} from './types';
-export type {
+	OldStyleCallback,
+	ResultCallback,
+	NewPasswordUserAttributes,
 	GetSessionCallback,
 	IResultCallbacks,
 	IVerificationCodeCallbacks,
@@ -54,4 +55,4 @@ export type {
 	CognitoDevice,
 	AuthenticationResult,
 	AuthChallengeResponse,
-} from './CognitoUser';
+} from './types';

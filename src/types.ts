@@ -8,22 +8,39 @@ import type CognitoUser from './CognitoUser';
 import type CognitoUserPool from './CognitoUserPool';
 import type CognitoUserSession from './CognitoUserSession';
 
-/** A Node-style callback: `(err)` on failure, `(null, result)` on success. */
+/**
+ * The one way this library types an old-style callback: declared through a method, so that
+ * TypeScript compares its parameters bivariantly even under `strictFunctionTypes`. Callbacks
+ * annotated the way applications annotated them against the original's typings, whose
+ * parameters were mostly `any` (`(err, session: CognitoUserSession) => …`,
+ * `(err?: Error, result?: any) => …`, `(err: Error | null, result: string) => …`), are
+ * accepted, while an unannotated callback gets the real types. Callback objects get the same
+ * treatment by declaring their members as methods.
+ */
+export type OldStyleCallback<Args extends unknown[]> = {
+	bivarianceHack(...args: Args): void;
+}['bivarianceHack'];
+
+/**
+ * A callback called `(error, null)` on failure and `(null, result)` on success. `result` is
+ * typed as on success, as the original's `any` let applications read it after checking `err`.
+ */
+export type ResultCallback<T> = OldStyleCallback<
+	[err: ICognitoError | null | undefined, result: T]
+>;
+
+/** A Node-style callback, as the original declared it; the library accepts it wherever it
+ * takes a `ResultCallback`. */
 export type NodeCallback<E, T> = (err?: E, result?: T) => void;
 
 // A namespace keeps the original's `NodeCallback.Any` spelling available to applications.
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export namespace NodeCallback {
-	/**
-	 * A callback whose result type the caller decides. Declared through a method so that
-	 * callbacks with a narrower result type are still accepted, as they were with `any`.
-	 */
-	export type Any = {
-		bivarianceHack(err?: Error | null, result?: unknown): void;
-	}['bivarianceHack'];
+	/** A callback whose result type the caller decides, as the original's `any` let it. */
+	export type Any = OldStyleCallback<[err?: Error | null, result?: unknown]>;
 }
 
-/** The `updateAttributes` callback, which also receives the service's response. */
+/** The `updateAttributes` callback, as the original declared it. */
 export type UpdateAttributesNodeCallback<E, T, K> = (err?: E, result?: T, details?: K) => void;
 
 /** Where a confirmation code was sent. */
@@ -58,17 +75,128 @@ export type ChallengeName =
 
 /** Callbacks for the authentication flows; only the members a flow can reach are called. */
 export interface IAuthenticationCallback {
-	onSuccess: (session: CognitoUserSession, userConfirmationNecessary?: boolean) => void;
-	onFailure: (err: ICognitoError) => void;
-	newPasswordRequired?: (
-		userAttributes: { [key: string]: unknown },
+	/** Signed in; `userConfirmationNecessary` is `true` when ConfirmDevice asked for it. */
+	onSuccess(session: CognitoUserSession, userConfirmationNecessary?: boolean): void;
+	/** The flow failed. */
+	onFailure(err: ICognitoError): void;
+	/** NEW_PASSWORD_REQUIRED: the user's attributes and the names of those still required. */
+	newPasswordRequired?(
+		userAttributes: NewPasswordUserAttributes,
 		requiredAttributes: string[],
-	) => void;
-	mfaRequired?: (challengeName: ChallengeName, challengeParameters: ChallengeParameters) => void;
-	totpRequired?: (challengeName: ChallengeName, challengeParameters: ChallengeParameters) => void;
-	customChallenge?: (challengeParameters: ChallengeParameters) => void;
-	mfaSetup?: (challengeName: ChallengeName, challengeParameters: ChallengeParameters) => void;
-	selectMFAType?: (challengeName: ChallengeName, challengeParameters: ChallengeParameters) => void;
+	): void;
+	/** SMS_MFA (or an SMS_MFA selection): ask for the code and call `sendMFACode`. */
+	mfaRequired?(challengeName: ChallengeName, challengeParameters: ChallengeParameters): void;
+	/** SOFTWARE_TOKEN_MFA: ask for the TOTP code and call `sendMFACode(code, cb, 'SOFTWARE_TOKEN_MFA')`. */
+	totpRequired?(challengeName: ChallengeName, challengeParameters: ChallengeParameters): void;
+	/** CUSTOM_CHALLENGE: answer with `sendCustomChallengeAnswer`. */
+	customChallenge?(challengeParameters: ChallengeParameters): void;
+	/** MFA_SETUP: associate and verify a TOTP token. */
+	mfaSetup?(challengeName: ChallengeName, challengeParameters: ChallengeParameters): void;
+	/** SELECT_MFA_TYPE: answer with `sendMFASelectionAnswer`. */
+	selectMFAType?(challengeName: ChallengeName, challengeParameters: ChallengeParameters): void;
+}
+
+/** The user's attributes as NEW_PASSWORD_REQUIRED lists them: names to string values. */
+export type NewPasswordUserAttributes = { [name: string]: string };
+
+/** Callbacks of methods that report through `onSuccess` / `onFailure`. */
+export interface IResultCallbacks<T> {
+	/** The operation succeeded. */
+	onSuccess(result: T): void;
+	/** The operation failed. */
+	onFailure(err: ICognitoError): void;
+}
+
+/** Callbacks of methods that may ask for a verification code instead of succeeding. */
+export interface IVerificationCodeCallbacks<T, D = CodeDeliveryResult> extends IResultCallbacks<T> {
+	/** When supplied, called instead of `onSuccess` with where the code was sent. */
+	inputVerificationCode?(data: D): void;
+}
+
+/** Callbacks of `associateSoftwareToken`. */
+export interface IAssociateSoftwareTokenCallbacks {
+	/** The TOTP secret to show to the user (as a QR code, usually). */
+	associateSecretCode(secretCode: string): void;
+	/** The request failed. */
+	onFailure(err: ICognitoError): void;
+}
+
+/** Callbacks of `sendMFASelectionAnswer`. */
+export type IMfaSelectionCallbacks = Pick<
+	IAuthenticationCallback,
+	'onSuccess' | 'onFailure' | 'mfaRequired' | 'totpRequired'
+>;
+
+/** `getSession`'s callback: `(error, null)` or `(null, session)`. */
+export type GetSessionCallback = OldStyleCallback<
+	[error: Error | null, session: CognitoUserSession | null]
+>;
+
+/** Tokens and device metadata of a successful authentication, as the service sends them. */
+export interface AuthenticationResult {
+	AccessToken?: string;
+	IdToken?: string;
+	RefreshToken?: string | null;
+	ExpiresIn?: number;
+	TokenType?: string;
+	NewDeviceMetadata?: { DeviceKey: string; DeviceGroupKey: string } | null;
+}
+
+/** Reply of InitiateAuth and RespondToAuthChallenge. */
+export interface AuthChallengeResponse {
+	ChallengeName?: string;
+	ChallengeParameters?: ChallengeParameters;
+	Session?: string;
+	AuthenticationResult?: AuthenticationResult;
+}
+
+/** A remembered device as GetDevice and ListDevices describe it. */
+export interface CognitoDevice {
+	DeviceKey?: string;
+	DeviceAttributes?: ICognitoUserAttributeData[];
+	DeviceCreateDate?: number;
+	DeviceLastModifiedDate?: number;
+	DeviceLastAuthenticatedDate?: number;
+}
+
+/** Reply of GetDevice. */
+export interface GetDeviceResult {
+	Device: CognitoDevice;
+}
+
+/** Reply of ListDevices. */
+export interface ListDevicesResult {
+	Devices: CognitoDevice[];
+	PaginationToken?: string;
+}
+
+/** Reply of ForgotPassword, ResendConfirmationCode and GetUserAttributeVerificationCode. */
+export interface CodeDeliveryResult {
+	CodeDeliveryDetails: CodeDeliveryDetails;
+}
+
+/** Reply of UpdateUserAttributes. */
+export interface UpdateAttributesResult {
+	CodeDeliveryDetailsList?: CodeDeliveryDetails[];
+}
+
+/** Reply of VerifySoftwareToken. */
+export interface VerifySoftwareTokenResult {
+	Status?: 'SUCCESS' | 'ERROR';
+	Session?: string;
+}
+
+/** Options of `getUserData`. */
+export interface GetUserDataOptions {
+	/**
+	 * When a cached copy exists: fetch GetUser from the service anyway, cache the reply, and,
+	 * when the session has a refresh token, also refresh the tokens (so that the ID token
+	 * carries attributes that just changed); a failed refresh is ignored. Without a cached copy
+	 * the data is fetched either way, and, as in the original, the tokens are not refreshed.
+	 */
+	bypassCache?: boolean;
+	/** Sent with that token refresh, to the pool's Lambda triggers. */
+	clientMetadata?: ClientMetadata;
 }
 
 /** One MFA method's settings for `setUserMfaPreference`. */

@@ -2,7 +2,7 @@
 // many places at once (every API call of a page load); the original sent one REFRESH_TOKEN_AUTH
 // per call, and with refresh-token rotation all but one of them could fail.
 
-import { toError } from './userCallbacks';
+import { toError } from './callbacks';
 
 /** Told the shared result of a refresh. */
 export type RefreshWaiter<S> = (err: Error | null, session: S | null) => void;

@@ -123,7 +123,7 @@ describe('success replies the client cannot use', () => {
 		expect(err.message).toBe('The GetUser reply lacks UserAttributes.');
 	});
 
-	it('associateSoftwareToken without SecretCode fails instead of handing out undefined', async () => {
+	it('associateSoftwareToken without SecretCode hands out undefined, as the original', async () => {
 		const signedIn = await withUser(
 			() => ({}),
 			(user, rec) => {
@@ -131,7 +131,9 @@ describe('success replies the client cannot use', () => {
 				user.associateSoftwareToken(rec.object());
 			},
 		);
-		onlyFailure(signedIn.rec, 'The AssociateSoftwareToken reply lacks SecretCode.');
+		expect(signedIn.rec.calls.map((c) => [c.kind, c.args])).toEqual([
+			['associateSecretCode', [undefined]],
+		]);
 		const duringSetup = await withUser(
 			() => ({ Session: 'new' }),
 			(user, rec) => {
@@ -139,7 +141,22 @@ describe('success replies the client cannot use', () => {
 				user.associateSoftwareToken(rec.object());
 			},
 		);
-		onlyFailure(duringSetup.rec, 'The AssociateSoftwareToken reply lacks SecretCode.');
-		expect(duringSetup.user.Session).toBe('old');
+		expect(duringSetup.rec.calls.map((c) => [c.kind, c.args])).toEqual([
+			['associateSecretCode', [undefined]],
+		]);
+		expect(duringSetup.user.Session).toBe('new');
+	});
+
+	it('verifySoftwareToken during MFA_SETUP whose two replies are {} calls onSuccess, as the original', async () => {
+		const { rec, user } = await withUser(
+			() => ({}),
+			(user, rec) => {
+				user.Session = 'setup';
+				user.verifySoftwareToken('123456', 'phone', rec.object());
+			},
+		);
+		expect(rec.calls.map((c) => c.kind)).toEqual(['onSuccess']);
+		expect(rec.calls[0]?.args[0]).toBe(user.getSignInUserSession());
+		expect(user.getSignInUserSession()?.getIdToken().getJwtToken()).toBe('');
 	});
 });

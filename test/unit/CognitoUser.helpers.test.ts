@@ -9,7 +9,7 @@ import {
 	outsidePromise,
 	runStep,
 	toError,
-} from '../../src/utils/userCallbacks';
+} from '../../src/utils/callbacks';
 
 describe('callMember', () => {
 	it('calls the member with the callbacks object as this', () => {

@@ -1,6 +1,7 @@
-// Plumbing shared by CognitoUser's ~35 methods: how an outcome reaches the application's
-// callback (node style or a callbacks object), and how a step of a flow that may throw or call
-// back more than once is reduced to exactly one continuation.
+// The one layer through which the library calls application code: how an outcome reaches the
+// application's callback (node style or a callbacks object), how a step of a flow that may throw
+// or call back more than once is reduced to exactly one continuation, and what happens when the
+// application's own callback throws.
 
 /** Turns anything thrown into an `Error`, so that callbacks always receive one. */
 export function toError(thrown: unknown): Error {
@@ -127,17 +128,26 @@ export function attempt<R>(work: () => R, fail: (err: Error) => void): { value: 
 }
 
 /**
- * Runs an application callback from inside a promise handler. If it throws, the exception is
- * rethrown from a fresh task, where it surfaces as an uncaught error (as with a callback thrown
- * from a timer), instead of rejecting a promise that nobody handles or reaching a `catch` that
- * would report it back to the same callback.
+ * Rethrows `thrown` from a fresh task, where it surfaces as an uncaught error with its own
+ * stack (as an exception thrown from a timer callback does). Used for exceptions thrown by the
+ * application's own callbacks: caught where they were, they would reject a promise nobody
+ * handles, or come back to the same callback as a library failure (the original's
+ * "callback fires twice").
+ */
+export function rethrowLater(thrown: unknown): void {
+	setTimeout(() => {
+		throw thrown;
+	}, 0);
+}
+
+/**
+ * Runs an application callback from inside a promise handler or a network callback; if it
+ * throws, the exception is rethrown from a fresh task (see `rethrowLater`).
  */
 export function outsidePromise(callback: () => void): void {
 	try {
 		callback();
 	} catch (thrown) {
-		setTimeout(() => {
-			throw thrown;
-		}, 0);
+		rethrowLater(thrown);
 	}
 }

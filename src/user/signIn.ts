@@ -1,0 +1,250 @@
+// The sign-in state machine. Every reply of InitiateAuth and RespondToAuthChallenge is routed
+// here: a challenge goes to the row of CHALLENGES that handles it (a callback of the
+// application, or the next step of the library), tokens end the sign-in. Which challenges a
+// reply may bring, and what its tokens lead to, depends on the request it answers: that is a
+// STEP. A new challenge is one row in CHALLENGES; the steps that can receive it list it.
+import AuthenticationHelper from '../AuthenticationHelper';
+import type CognitoUser from '../CognitoUser';
+import type CognitoUserSession from '../CognitoUserSession';
+import type {
+	AuthChallengeResponse,
+	ChallengeName,
+	ChallengeParameters,
+	IAuthenticationCallback,
+	NewPasswordUserAttributes,
+} from '../types';
+import { attempt, callMember } from '../utils/callbacks';
+import { confirmNewDevice } from './newDevice';
+import { completeBody, invalidResponse } from './requests';
+import type { Body } from './requests';
+
+/** The callbacks a step reports to; the tokens-only steps need just these two. */
+type Callbacks = Pick<IAuthenticationCallback, 'onSuccess' | 'onFailure'> &
+	Partial<IAuthenticationCallback>;
+
+/** Handles a reply that asks for one challenge. */
+type ChallengeHandler = (
+	user: CognitoUser,
+	reply: AuthChallengeResponse,
+	callback: IAuthenticationCallback,
+	helper: AuthenticationHelper | null | undefined,
+) => void;
+
+/** The callbacks told `(challengeName, challengeParameters)` to ask the user for something. */
+type AskingCallback = 'mfaRequired' | 'totpRequired' | 'selectMFAType' | 'mfaSetup';
+
+const parametersOf = (reply: AuthChallengeResponse): ChallengeParameters =>
+	reply.ChallengeParameters as ChallengeParameters;
+
+/** A row that hands the challenge to the application as `(challengeName, parameters)`. */
+const askFor =
+	(member: AskingCallback): ChallengeHandler =>
+	(_user, reply, callback) =>
+		callMember(callback, member, reply.ChallengeName as ChallengeName, parametersOf(reply));
+
+/**
+ * NEW_PASSWORD_REQUIRED: the attributes and the required attribute names, stripped of the
+ * prefix the AuthenticationHelper names (as the original asks it).
+ */
+const askForNewPassword: ChallengeHandler = (user, reply, callback, given) => {
+	const fail = (err: Error): void => callMember(callback, 'onFailure', err);
+	const params = reply.ChallengeParameters;
+	const parsed = attempt(() => {
+		const prefix = helperFor(user, given).getNewPasswordRequiredChallengeUserAttributePrefix();
+		if (!params) return { userAttributes: null, requiredAttributes: [] };
+		const raw = JSON.parse(params.requiredAttributes as string) as string[] | null;
+		return {
+			userAttributes: JSON.parse(params.userAttributes as string) as NewPasswordUserAttributes,
+			requiredAttributes: (raw ?? []).map((name) => String(name).slice(prefix.length)),
+		};
+	}, fail);
+	if (!parsed) return;
+	const { userAttributes, requiredAttributes } = parsed.value;
+	callMember(
+		callback,
+		'newPasswordRequired',
+		userAttributes as NewPasswordUserAttributes,
+		requiredAttributes,
+	);
+};
+
+/**
+ * The challenges, by the name the service gives them. Each row says where the challenge goes:
+ * to an application callback, or, for DEVICE_SRP_AUTH, on to the device login.
+ */
+const CHALLENGES: { readonly [name: string]: ChallengeHandler } = {
+	SMS_MFA: askFor('mfaRequired'),
+	SOFTWARE_TOKEN_MFA: askFor('totpRequired'),
+	SELECT_MFA_TYPE: askFor('selectMFAType'),
+	MFA_SETUP: askFor('mfaSetup'),
+	CUSTOM_CHALLENGE: (_user, reply, callback) =>
+		callMember(callback, 'customChallenge', parametersOf(reply)),
+	NEW_PASSWORD_REQUIRED: askForNewPassword,
+	DEVICE_SRP_AUTH: (user, _reply, callback) => user.getDeviceResponse(callback),
+};
+
+/** What a request's reply may bring and what its tokens lead to. */
+interface Step {
+	/** The challenges this reply may ask for; any other reply must carry tokens. */
+	readonly challenges: readonly string[];
+	/**
+	 * Whether the reply's Session replaces `user.Session` before the challenge is handed on,
+	 * so that the answer continues the same service session. The original skips this in one
+	 * place (see `mfaCode`), which the service tolerates; kept for identical wire traffic.
+	 */
+	readonly adoptsSession: boolean;
+	/** Whether tokens are followed by ConfirmDevice when the reply names a new device. */
+	readonly confirmsNewDevice: boolean;
+	/** Whether the challenge name of a tokens reply is recorded in `user.challengeName`. */
+	readonly recordsChallengeName: boolean;
+	/**
+	 * Whether a reply without AuthenticationResult still signs in (with a session of empty
+	 * tokens, as the original builds one). Only where the original's callers rely on it:
+	 * the service always sends tokens there, and applications' test doubles answer `{}`.
+	 */
+	readonly tokensOptional: boolean;
+}
+
+const step = (challenges: readonly string[], options: Partial<Step> = {}): Step => ({
+	challenges,
+	adoptsSession: true,
+	confirmsNewDevice: false,
+	recordsChallengeName: false,
+	tokensOptional: false,
+	...options,
+});
+
+/** The requests whose replies are routed here. */
+export const STEPS = {
+	/** InitiateAuth of `initiateAuth` (CUSTOM_AUTH without SRP): only a custom challenge. */
+	initiateAuth: step(['CUSTOM_CHALLENGE']),
+	/** Any reply of a login (`authenticateUserInternal`): every challenge, and a new device. */
+	authenticate: step(Object.keys(CHALLENGES), {
+		confirmsNewDevice: true,
+		recordsChallengeName: true,
+	}),
+	/**
+	 * `sendMFACode`: only device SRP may follow. As in the original, the challenge Session is
+	 * not updated before the device login starts.
+	 */
+	mfaCode: step(['DEVICE_SRP_AUTH'], { adoptsSession: false, confirmsNewDevice: true }),
+	/** DEVICE_PASSWORD_VERIFIER, the last leg of the device login: tokens only. */
+	devicePassword: step([]),
+	/** MFA_SETUP answered after `verifySoftwareToken`: tokens, as the original takes them. */
+	mfaSetup: step([], { tokensOptional: true }),
+} satisfies { [name: string]: Step };
+
+/** The MFA types `sendMFASelectionAnswer` can choose; the reply goes to their row's callback. */
+const SELECTABLE_MFA: { readonly [answer: string]: AskingCallback } = {
+	SMS_MFA: 'mfaRequired',
+	SOFTWARE_TOKEN_MFA: 'totpRequired',
+};
+
+/** Routes a reply of `step`: a challenge to its row, tokens to the end of the sign-in. */
+export function routeReply(
+	user: CognitoUser,
+	reply: AuthChallengeResponse,
+	current: Step,
+	callback: Callbacks,
+	helper?: AuthenticationHelper | null,
+): void {
+	const name = reply.ChallengeName;
+	const handler =
+		name !== undefined && current.challenges.includes(name) ? CHALLENGES[name] : undefined;
+	if (handler) {
+		if (current.adoptsSession) user.Session = reply.Session;
+		return handler(user, reply, callback as IAuthenticationCallback, helper);
+	}
+	const session = adoptTokens(user, reply, current, callback);
+	if (!session) return;
+	if (current.recordsChallengeName) user.challengeName = name as ChallengeName | undefined;
+	const newDevice = reply.AuthenticationResult?.NewDeviceMetadata;
+	if (!current.confirmsNewDevice || newDevice == null) {
+		return callMember(callback, 'onSuccess', session);
+	}
+	const created = attempt(
+		() => helperFor(user, helper),
+		(err) => callMember(callback, 'onFailure', err),
+	);
+	if (created) confirmNewDevice(user, newDevice, session, created.value, callback);
+}
+
+/**
+ * The reply to SELECT_MFA_TYPE goes to the callback of the chosen type, with the challenge the
+ * reply names. Any other answer fails through `onFailure` (the original never called back).
+ */
+export function routeSelection(
+	user: CognitoUser,
+	answer: string,
+	reply: AuthChallengeResponse,
+	callback: Callbacks,
+): void {
+	user.Session = reply.Session;
+	const member = Object.prototype.hasOwnProperty.call(SELECTABLE_MFA, answer)
+		? SELECTABLE_MFA[answer]
+		: undefined;
+	if (member) return askFor(member)(user, reply, callback as IAuthenticationCallback, null);
+	callMember(
+		callback,
+		'onFailure',
+		new Error(
+			`Unsupported MFA selection answer: ${String(answer)}; expected SMS_MFA or SOFTWARE_TOKEN_MFA.`,
+		),
+	);
+}
+
+/**
+ * Builds the session from the reply's AuthenticationResult through the user's
+ * `getCognitoUserSession`, adopts it and caches it through `cacheTokens`. A reply without one
+ * fails (the original took an empty body as success), unless the step says otherwise.
+ */
+export function adoptTokens(
+	user: CognitoUser,
+	reply: AuthChallengeResponse,
+	current: Pick<Step, 'tokensOptional'>,
+	callback: Pick<IAuthenticationCallback, 'onFailure'>,
+): CognitoUserSession | undefined {
+	const result = attempt(
+		() => {
+			if (reply.AuthenticationResult == null && !current.tokensOptional) {
+				throw invalidResponse('The service replied without an AuthenticationResult.');
+			}
+			user.signInUserSession = user.getCognitoUserSession(reply.AuthenticationResult);
+			user.cacheTokens();
+			return user.signInUserSession;
+		},
+		(err) => callMember(callback, 'onFailure', err),
+	);
+	return result?.value;
+}
+
+/**
+ * Sends RespondToAuthChallenge, completed with UserContextData and the secret hash, and hands
+ * the reply to `next`; an error goes to `onFailure`.
+ */
+export function respondToChallenge(
+	user: CognitoUser,
+	request: Body,
+	callback: Pick<IAuthenticationCallback, 'onFailure'>,
+	next: (reply: AuthChallengeResponse) => void,
+): void {
+	user.client.request<AuthChallengeResponse>(
+		'RespondToAuthChallenge',
+		completeBody(user, request),
+		(err, data) => {
+			if (err) return callMember(callback, 'onFailure', err);
+			next(data ?? {});
+		},
+	);
+}
+
+/**
+ * The helper the flow already has, or a new one for the pool. Creating one draws its secret at
+ * once, which throws without a secure random source; callers run this inside `attempt`.
+ */
+export function helperFor(
+	user: CognitoUser,
+	given: AuthenticationHelper | null | undefined,
+): AuthenticationHelper {
+	return given ?? new AuthenticationHelper(user.pool.getUserPoolName());
+}
