@@ -2,6 +2,9 @@ import Client from './Client';
 import type CognitoUserAttribute from './CognitoUserAttribute';
 import CognitoUser from './CognitoUser';
 import StorageHelper from './StorageHelper';
+import { clientKeyPrefix, lastAuthUserKey } from './user/storageKeys';
+import { readItem } from './user/store';
+import { callNode, toError } from './utils/callbacks';
 import { withSecret } from './utils/secretHash';
 import type {
 	ClientMetadata,
@@ -11,6 +14,7 @@ import type {
 	ICognitoUserPoolData,
 	ISignUpResult,
 	NodeCallback,
+	ResultCallback,
 } from './types';
 
 /** Amazon Cognito advanced security's collector, when its script is on the page. */
@@ -121,10 +125,9 @@ export default class CognitoUserPool {
 		password: string,
 		userAttributes: SignUpAttributes | undefined,
 		validationData: SignUpAttributes | undefined,
-		callback: NodeCallback<Error, ISignUpResult>,
+		callback: ResultCallback<ISignUpResult>,
 		clientMetadata?: ClientMetadata,
 	): void {
-		const reply = callback as (err: Error | null, result: ISignUpResult | null) => void;
 		const jsonReq: Record<string, unknown> = {
 			ClientId: this.clientId,
 			Username: username,
@@ -140,7 +143,7 @@ export default class CognitoUserPool {
 		withSecret(this, jsonReq, username);
 		this.client.request<SignUpResponse>('SignUp', jsonReq, (err, data) => {
 			if (err) {
-				reply(err, null);
+				callNode(callback, err, null);
 				return;
 			}
 			let user: CognitoUser;
@@ -148,10 +151,10 @@ export default class CognitoUserPool {
 				user = new CognitoUser({ Username: username, Pool: this, Storage: this.storage });
 			} catch (invalid) {
 				// The original let this escape into the fetch chain, which called back again.
-				reply(invalid as Error, null);
+				callNode(callback, toError(invalid), null);
 				return;
 			}
-			reply(null, {
+			callNode(callback, null, {
 				user,
 				userConfirmed: data?.UserConfirmed as boolean,
 				userSub: data?.UserSub as string,
@@ -162,14 +165,8 @@ export default class CognitoUserPool {
 
 	/** @returns the user who last signed in with this client on this storage, or `null`. */
 	getCurrentUser(): CognitoUser | null {
-		const lastUserKey = `CognitoIdentityServiceProvider.${this.clientId}.LastAuthUser`;
-		let lastAuthUser: string | null | undefined;
-		try {
-			lastAuthUser = this.storage.getItem(lastUserKey);
-		} catch {
-			// An unreadable store (Safari private mode, a sandboxed frame) holds no current user.
-			return null;
-		}
+		// An unreadable store (Safari private mode, a sandboxed frame) holds no current user.
+		const lastAuthUser = readItem(this.storage, lastAuthUserKey(clientKeyPrefix(this.clientId)));
 		if (lastAuthUser) {
 			return new CognitoUser({ Username: lastAuthUser, Pool: this, Storage: this.storage });
 		}

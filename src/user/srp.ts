@@ -17,6 +17,7 @@ import { attempt, callMember, runStep } from '../utils/callbacks';
 import { calculateSignature } from '../utils/srpSignature';
 import { routeReply, respondToChallenge, STEPS } from './signIn';
 import { completeBody, invalidResponse } from './requests';
+import { userKeys } from './storageKeys';
 import type { Body } from './requests';
 
 /** Like the original, validation data, when there is any, travels as the ClientMetadata. */
@@ -136,7 +137,7 @@ export function startSrpLogin(
 				return fail(invalidResponse('The SRP challenge lacks USER_ID_FOR_SRP.'));
 			}
 			user.username = params.USER_ID_FOR_SRP;
-			user.userDataKey = `${user.keyPrefix}.${user.username}.userData`;
+			user.userDataKey = userKeys(user.keyPrefix, user.username).userData;
 			user.getCachedDeviceKeyAndPassword();
 			const claim = { userId: user.username, password: authDetails.getPassword() };
 			computePasswordClaim(user, helper, user.pool.getUserPoolName(), claim, params, fail, (c) =>

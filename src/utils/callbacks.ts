@@ -3,6 +3,8 @@
 // or call back more than once is reduced to exactly one continuation, and what happens when the
 // application's own callback throws.
 
+import type { IResultCallbacks } from '../types';
+
 /** Turns anything thrown into an `Error`, so that callbacks always receive one. */
 export function toError(thrown: unknown): Error {
 	return thrown instanceof Error ? thrown : new Error(String(thrown));
@@ -46,9 +48,9 @@ export function callMember<C extends object, K extends keyof C & string>(
 }
 
 /**
- * Any Node-style callback, whatever its declared parameter types: the public signatures keep
- * the original's `NodeCallback<E, T>` (optional parameters, no `null`), which the library
- * nonetheless calls with `null`, as the original did.
+ * Any Node-style callback, whatever its declared parameter types. The public signatures
+ * promise the result type of a success (see `ResultCallback`); on failure the library calls
+ * with `(err, null)`, as the original did.
  */
 export type LooseNodeCallback = (...args: never[]) => unknown;
 
@@ -65,14 +67,8 @@ export function nodeOutcome<T>(callback: LooseNodeCallback | undefined): Outcome
 	};
 }
 
-/** A callbacks object that reports at least through `onSuccess`/`onFailure`. */
-export interface SuccessFailureCallbacks<T> {
-	onSuccess: (value: T) => void;
-	onFailure: (err: Error) => void;
-}
-
 /** An outcome reported to `callbacks.onSuccess` / `callbacks.onFailure`. */
-export function objectOutcome<T>(callbacks: SuccessFailureCallbacks<T>): Outcome<T> {
+export function objectOutcome<T>(callbacks: IResultCallbacks<T>): Outcome<T> {
 	return {
 		fail: (err) => callMember(callbacks, 'onFailure', err),
 		succeed: (value) => callMember(callbacks, 'onSuccess', value),

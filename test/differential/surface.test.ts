@@ -71,6 +71,21 @@ describe('public surface compared with the original', () => {
 		expect(missing).toEqual([]);
 	});
 
+	// Apps see, spy on and enumerate these prototypes; our machinery lives in src/user/ instead.
+	// No new method is documented for either class (README, CHANGELOG): add any to NEW_METHODS.
+	const NEW_METHODS: Record<string, string[]> = { CognitoUser: [], CognitoUserPool: [] };
+	it.each(Object.keys(NEW_METHODS))(
+		'%s.prototype has exactly the original own names plus documented new methods',
+		(name) => {
+			const [, ours, theirs] = pairs.find(([n]) => n === name) as [string, Ctor, Ctor];
+			const expected = [
+				...Object.getOwnPropertyNames(theirs.prototype),
+				...(NEW_METHODS[name] ?? []),
+			];
+			expect(Object.getOwnPropertyNames(ours.prototype).sort()).toEqual(expected.sort());
+		},
+	);
+
 	it('keeps fromInt on BigInteger, which callers use to build small values', () => {
 		const value = new BigInteger(null);
 		value.fromInt(42);
