@@ -13,6 +13,7 @@ import {
 	PREFIX,
 	RecordingStorage,
 	SrpServer,
+	authCallbacks,
 	authResult,
 	deviceAccount,
 	fakeService,
@@ -48,16 +49,7 @@ type Callbacks = {
 } & IAuthenticationCallback;
 
 function callbacks(): Callbacks {
-	return {
-		onSuccess: vi.fn(),
-		onFailure: vi.fn(),
-		newPasswordRequired: vi.fn(),
-		mfaRequired: vi.fn(),
-		totpRequired: vi.fn(),
-		customChallenge: vi.fn(),
-		mfaSetup: vi.fn(),
-		selectMFAType: vi.fn(),
-	} as Callbacks;
+	return authCallbacks() as Callbacks;
 }
 
 /** Which callback members were called, and how often. */

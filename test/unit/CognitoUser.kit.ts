@@ -5,7 +5,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { vi } from 'vitest';
 import type { MockInstance } from 'vitest';
 import Client from '../../src/Client';
-import type { ICognitoStorage } from '../../src/types';
+import type { IAuthenticationCallback, ICognitoStorage } from '../../src/types';
 import { SRP } from './srpVectors';
 
 // ------------------------------------------------------------------------------------------
@@ -316,3 +316,17 @@ export function stubPool(overrides: Partial<StubPool> = {}): StubPool {
 
 /** Lets promise chains (getUserData's) run to completion. */
 export const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A callbacks object with a spy for every member of IAuthenticationCallback. */
+export function authCallbacks() {
+	return {
+		onSuccess: vi.fn(),
+		onFailure: vi.fn(),
+		newPasswordRequired: vi.fn(),
+		mfaRequired: vi.fn(),
+		totpRequired: vi.fn(),
+		customChallenge: vi.fn(),
+		mfaSetup: vi.fn(),
+		selectMFAType: vi.fn(),
+	} satisfies IAuthenticationCallback;
+}

@@ -4,8 +4,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import AuthenticationHelper from '../../src/AuthenticationHelper';
 import CognitoUser from '../../src/CognitoUser';
-import type { IAuthenticationCallback } from '../../src/types';
-import { RecordingStorage, authResult, fakeService, stubPool } from './CognitoUser.kit';
+import {
+	RecordingStorage,
+	authCallbacks,
+	authResult,
+	fakeService,
+	stubPool,
+} from './CognitoUser.kit';
 import type { FakeService } from './CognitoUser.kit';
 
 let service: FakeService;
@@ -26,14 +31,7 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
-function callbacks() {
-	return {
-		onSuccess: vi.fn(),
-		onFailure: vi.fn(),
-		newPasswordRequired: vi.fn(),
-		customChallenge: vi.fn(),
-	} satisfies IAuthenticationCallback;
-}
+const callbacks = authCallbacks;
 
 const newPasswordReply = {
 	ChallengeName: 'NEW_PASSWORD_REQUIRED',

@@ -1,12 +1,12 @@
-// The plumbing under CognitoUser: callback delivery, guarded steps and shared refreshes.
+// The one layer through which the library calls application code (src/utils/callbacks.ts).
 import { describe, expect, it, vi } from 'vitest';
-import { shareRefresh } from '../../src/utils/refreshCoordinator';
 import {
 	attempt,
 	callMember,
 	nodeOutcome,
 	objectOutcome,
 	outsidePromise,
+	rethrowLater,
 	runStep,
 	toError,
 } from '../../src/utils/callbacks';
@@ -127,6 +127,17 @@ describe('attempt, toError and outsidePromise', () => {
 		expect(toError(error)).toBe(error);
 	});
 
+	it('rethrowLater throws from a fresh task, not at once', () => {
+		vi.useFakeTimers();
+		try {
+			const error = new Error('app bug');
+			expect(() => rethrowLater(error)).not.toThrow();
+			expect(() => vi.runOnlyPendingTimers()).toThrow(error);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('outsidePromise rethrows from a fresh task', () => {
 		vi.useFakeTimers();
 		try {
@@ -139,41 +150,5 @@ describe('attempt, toError and outsidePromise', () => {
 		} finally {
 			vi.useRealTimers();
 		}
-	});
-});
-
-describe('shareRefresh', () => {
-	it('shares one start among waiters with the same pool and key', () => {
-		const pool = {};
-		const starts: Array<(err: Error | null, s: string | null) => void> = [];
-		const a = vi.fn();
-		const b = vi.fn();
-		shareRefresh<string>(pool, 'k', a, (finish) => starts.push(finish));
-		shareRefresh<string>(pool, 'k', b, (finish) => starts.push(finish));
-		shareRefresh<string>({}, 'k', vi.fn(), (finish) => starts.push(finish));
-		expect(starts).toHaveLength(2);
-		starts[0]?.(null, 'session');
-		starts[0]?.(null, 'again');
-		expect(a.mock.calls).toEqual([[null, 'session']]);
-		expect(b.mock.calls).toEqual([[null, 'session']]);
-	});
-
-	it('a start that throws fails every waiter; a waiter that throws is rethrown', () => {
-		const pool = {};
-		const waiter = vi.fn();
-		shareRefresh<string>(pool, 'k', waiter, () => {
-			throw new Error('no network');
-		});
-		expect(waiter.mock.calls[0]?.[0].message).toBe('no network');
-		expect(() =>
-			shareRefresh<string>(
-				pool,
-				'k',
-				() => {
-					throw new Error('app');
-				},
-				(finish) => finish(null, 's'),
-			),
-		).toThrow('app');
 	});
 });
