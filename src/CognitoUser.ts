@@ -35,11 +35,12 @@ import type {
 	ListDevicesResult,
 	MFAOption,
 	ResultCallback,
+	RevokeCallback,
+	UpdateAttributesCallback,
 	UserData,
 	VerifySoftwareTokenResult,
 } from './types';
 import * as account from './user/account';
-import type { UpdateAttributesCallback } from './user/account';
 import {
 	answerCustomChallenge,
 	answerMfaCode,
@@ -57,7 +58,6 @@ import {
 	verifyToken,
 } from './user/mfa';
 import * as session from './user/session';
-import type { RevokeCallback } from './user/session';
 import { routeReply, STEPS } from './user/signIn';
 import { startDeviceLogin, startSrpLogin } from './user/srp';
 import * as store from './user/store';

@@ -47,19 +47,19 @@ const USER_POOL_ID_MAX_LENGTH = 55;
 
 /** A Cognito user pool app client: the entry point for sign-up and the current user. */
 export default class CognitoUserPool {
-	/** The pool id, `<region>_<id>`. */
+	/** @internal The pool id, `<region>_<id>`. */
 	userPoolId: string;
-	/** The app client id. */
+	/** @internal The app client id. */
 	clientId: string;
-	/** The wire client, shared by every user of this pool. */
+	/** @internal The wire client, shared by every user of this pool. */
 	client: Client;
-	/** Whether advanced-security context data is collected (unless explicitly `false`). */
+	/** @internal Whether advanced-security context data is collected (unless explicitly `false`). */
 	advancedSecurityDataCollectionFlag: boolean;
-	/** Where this pool's users keep their tokens. */
+	/** @internal Where this pool's users keep their tokens. */
 	storage: ICognitoStorage;
-	/** Set only when given to the constructor. */
+	/** @internal Set only when given to the constructor. */
 	wrapRefreshSessionCallback?: RefreshSessionCallbackWrapper;
-	/** The app client's secret (not in the original); set only when given as `ClientSecret`. */
+	/** @internal The app client's secret (not in the original); set only when given as `ClientSecret`. */
 	clientSecret?: string;
 
 	/**

@@ -40,6 +40,8 @@ export type {
 	ChallengeParameters,
 	OldStyleCallback,
 	ResultCallback,
+	RevokeCallback,
+	UpdateAttributesCallback,
 	NewPasswordUserAttributes,
 	GetSessionCallback,
 	IResultCallbacks,

@@ -29,6 +29,14 @@ export type ResultCallback<T> = OldStyleCallback<
 	[err: ICognitoError | null | undefined, result: T]
 >;
 
+/** The callback of `updateAttributes`, which also receives the service's reply. */
+export type UpdateAttributesCallback = OldStyleCallback<
+	[err: ICognitoError | null | undefined, result: 'SUCCESS', details: UpdateAttributesResult]
+>;
+
+/** The callback of `signOut`, `revokeTokens` and `revokeToken`: `(err)` or `()`. */
+export type RevokeCallback = OldStyleCallback<[err?: Error]>;
+
 /** A Node-style callback, as the original declared it; the library accepts it wherever it
  * takes a `ResultCallback`. */
 export type NodeCallback<E, T> = (err?: E, result?: T) => void;

@@ -5,12 +5,11 @@ import CognitoUserAttribute from '../CognitoUserAttribute';
 import type {
 	ClientMetadata,
 	CodeDeliveryResult,
-	ICognitoError,
 	ICognitoUserAttributeData,
 	IResultCallbacks,
 	IVerificationCodeCallbacks,
-	OldStyleCallback,
 	ResultCallback,
+	UpdateAttributesCallback,
 	UpdateAttributesResult,
 	UserData,
 } from '../types';
@@ -23,11 +22,6 @@ import {
 	sendAuthenticated,
 	verificationOutcome,
 } from './requests';
-
-/** The callback of `updateAttributes`, which also receives the service's reply. */
-export type UpdateAttributesCallback = OldStyleCallback<
-	[err: ICognitoError | null | undefined, result: 'SUCCESS', details: UpdateAttributesResult]
->;
 
 const SUCCESS = (): 'SUCCESS' => 'SUCCESS';
 const asIs = <T>(data: T): T => data;

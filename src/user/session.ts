@@ -10,8 +10,8 @@ import type {
 	GetSessionCallback,
 	GetUserDataOptions,
 	ICognitoError,
-	OldStyleCallback,
 	ResultCallback,
+	RevokeCallback,
 	UserData,
 } from '../types';
 import { attempt, callNode, outsidePromise } from '../utils/callbacks';
@@ -170,9 +170,6 @@ export function userData(
 	}
 	callNode(callback, null, parsed);
 }
-
-/** The callback of `signOut`, `revokeTokens` and `revokeToken`. */
-export type RevokeCallback = OldStyleCallback<[err?: Error]>;
 
 /**
  * `signOut`: without a callback, a local sign-out at once and a revocation in the background;
