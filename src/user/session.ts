@@ -102,23 +102,17 @@ function requestRefresh(
 			if ((err as ICognitoError).code === 'NotAuthorizedException') user.clearCachedUser();
 			return finish(err, null);
 		}
-		const refreshed = attempt(
-			() => {
-				const result = data?.AuthenticationResult;
-				if (result == null) {
-					throw invalidResponse('The service replied without an AuthenticationResult.');
-				}
-				// Without rotation the service omits RefreshToken: the old one stays valid.
-				if (!Object.prototype.hasOwnProperty.call(result, 'RefreshToken')) {
-					result.RefreshToken = refreshToken.getToken();
-				}
-				user.signInUserSession = user.getCognitoUserSession(result);
-				user.cacheTokens();
-				return user.signInUserSession;
-			},
-			(e) => finish(e, null),
-		);
-		if (refreshed) finish(null, refreshed.value);
+		const result = data?.AuthenticationResult;
+		if (result == null) {
+			return finish(invalidResponse('The service replied without an AuthenticationResult.'), null);
+		}
+		// Without rotation the service omits RefreshToken: the old one stays valid.
+		if (!Object.prototype.hasOwnProperty.call(result, 'RefreshToken')) {
+			result.RefreshToken = refreshToken.getToken();
+		}
+		user.signInUserSession = user.getCognitoUserSession(result);
+		user.cacheTokens();
+		finish(null, user.signInUserSession);
 	});
 }
 

@@ -204,18 +204,14 @@ export function adoptTokens(
 	current: Pick<Step, 'tokensOptional'>,
 	callback: Pick<IAuthenticationCallback, 'onFailure'>,
 ): CognitoUserSession | undefined {
-	const result = attempt(
-		() => {
-			if (reply.AuthenticationResult == null && !current.tokensOptional) {
-				throw invalidResponse('The service replied without an AuthenticationResult.');
-			}
-			user.signInUserSession = user.getCognitoUserSession(reply.AuthenticationResult);
-			user.cacheTokens();
-			return user.signInUserSession;
-		},
-		(err) => callMember(callback, 'onFailure', err),
-	);
-	return result?.value;
+	if (reply.AuthenticationResult == null && !current.tokensOptional) {
+		const missing = invalidResponse('The service replied without an AuthenticationResult.');
+		callMember(callback, 'onFailure', missing);
+		return undefined;
+	}
+	user.signInUserSession = user.getCognitoUserSession(reply.AuthenticationResult);
+	user.cacheTokens();
+	return user.signInUserSession;
 }
 
 /**
