@@ -134,11 +134,11 @@ export const STEPS = {
 	mfaSetup: step([], { tokensOptional: true }),
 } satisfies { [name: string]: Step };
 
-/** The MFA types `sendMFASelectionAnswer` can choose; the reply goes to their row's callback. */
-const SELECTABLE_MFA: { readonly [answer: string]: AskingCallback } = {
-	SMS_MFA: 'mfaRequired',
-	SOFTWARE_TOKEN_MFA: 'totpRequired',
-};
+/**
+ * The MFA types `sendMFASelectionAnswer` can choose. The reply goes to the chosen type's row,
+ * with the challenge the reply names, as the original routes it.
+ */
+const SELECTABLE_MFA: readonly string[] = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'];
 
 /** Routes a reply of `step`: a challenge to its row, tokens to the end of the sign-in. */
 export function routeReply(
@@ -179,11 +179,10 @@ export function routeSelection(
 	reply: AuthChallengeResponse,
 	callback: Callbacks,
 ): void {
+	// Unlike sendMFACode's reply, this one always replaces the Session, as in the original.
 	user.Session = reply.Session;
-	const member = Object.prototype.hasOwnProperty.call(SELECTABLE_MFA, answer)
-		? SELECTABLE_MFA[answer]
-		: undefined;
-	if (member) return askFor(member)(user, reply, callback as IAuthenticationCallback, null);
+	const row = SELECTABLE_MFA.includes(answer) ? CHALLENGES[answer] : undefined;
+	if (row) return row(user, reply, callback as IAuthenticationCallback, null);
 	callMember(
 		callback,
 		'onFailure',
