@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import AuthenticationHelper from '../../src/AuthenticationHelper';
 import CognitoUser from '../../src/CognitoUser';
+import type { IAuthenticationCallback } from '../../src/types';
 import {
 	RecordingStorage,
 	authCallbacks,
@@ -177,5 +178,29 @@ describe('replies a test double leaves empty', () => {
 			code: 'InvalidResponseException',
 			message: 'The GetUser reply lacks UserAttributes.',
 		});
+	});
+});
+
+describe('the helpers these answers create', () => {
+	it.each([
+		[
+			'sendCustomChallengeAnswer',
+			(u: CognitoUser, cbs: IAuthenticationCallback) => u.sendCustomChallengeAnswer('42', cbs),
+		],
+		[
+			'completeNewPasswordChallenge',
+			(u: CognitoUser, cbs: IAuthenticationCallback) =>
+				u.completeNewPasswordChallenge('N3w$pass', {}, cbs),
+		],
+	])('%s fails once, sending nothing, when no helper can be created', (_name, answer) => {
+		vi.spyOn(AuthenticationHelper.prototype, 'generateRandomSmallA').mockImplementation(() => {
+			throw new Error('Native crypto module could not be used to get secure random number.');
+		});
+		const cbs = callbacks();
+		answer(user, cbs);
+		expect(cbs.onFailure.mock.calls.map(([e]) => (e as Error).message)).toEqual([
+			'Native crypto module could not be used to get secure random number.',
+		]);
+		expect(service.sent).toEqual([]);
 	});
 });
