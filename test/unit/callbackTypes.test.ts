@@ -12,7 +12,13 @@ import {
 	CognitoUserPool,
 	CognitoUserSession,
 } from '../../src/index';
-import type { ICognitoError, ISignUpResult, NodeCallback, UserData } from '../../src/index';
+import type {
+	ICognitoError,
+	ISignUpResult,
+	NodeCallback,
+	UpdateAttributesNodeCallback,
+	UserData,
+} from '../../src/index';
 
 interface AwsStyleError extends Error {
 	code: string;
@@ -66,6 +72,17 @@ describe('old-style callbacks annotated as apps annotate them', () => {
 			user.signOut((err: Error) => err);
 			const typed: NodeCallback<Error, ISignUpResult> = (err, result) => [err, result];
 			pool.signUp('u', 'p', [], [], typed);
+			const declared: UpdateAttributesNodeCallback<Error, string, unknown> = (
+				err,
+				result,
+				details,
+			) => [err, result, details];
+			user.updateAttributes([], declared);
+			const loose: NodeCallback<Error | undefined, CognitoUserSession> = (err, session) => [
+				err,
+				session,
+			];
+			user.refreshSession(refresh, loose);
 			pool.signUp('u', 'p', [], [], (err, result: ISignUpResult) => [err, result]);
 			// @ts-expect-error a session is never a number
 			user.refreshSession(refresh, (err, session: number) => [err, session]);
