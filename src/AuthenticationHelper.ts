@@ -34,7 +34,7 @@ export function toJavaBytes(value: bigint): Uint8Array {
 	if (value >= 0n) {
 		let hex = value.toString(16);
 		if (hex.length % 2) hex = `0${hex}`;
-		else if (hex.charCodeAt(0) >= 56) hex = `00${hex}`; // top bit set: add a sign byte
+		else if (parseInt(hex.charAt(0), 16) >= 8) hex = `00${hex}`; // top bit set: add a sign byte
 		return hexToBytes(hex);
 	}
 	// The shortest byte count whose signed range reaches the value, then its 2^(8n) complement.
