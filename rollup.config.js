@@ -8,13 +8,9 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-// lib/ and es/ import these rather than bundle them: the dependencies, the optional peer
-// (AsyncStorage), React Native itself, and Node's built-ins (the Node seams import 'crypto').
-const externals = [
-	...Object.keys(pkg.dependencies ?? {}),
-	...Object.keys(pkg.peerDependencies ?? {}),
-	'react-native',
-];
+// lib/ and es/ import these rather than bundle them: the dependencies and Node's built-ins
+// (the Node seams import 'crypto').
+const externals = Object.keys(pkg.dependencies ?? {});
 const isBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id);
 
 /** Every source module becomes its own output file, so deep imports such as lib/BigInteger work. */

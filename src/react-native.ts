@@ -2,7 +2,6 @@
 // AsyncStorage-backed store (React Native has no localStorage), and SRP's big-number work on
 // the native module RNAWSCognito when the app has it linked. Apps call
 // `userPool.storage.sync(cb)` before `getCurrentUser()`, as with the original.
-import { NativeModules } from 'react-native';
 import { setDefaultStorageFactory } from './StorageHelper';
 import { MemoryStorage, setAsyncStorage } from './StorageHelper-rn';
 import type { AsyncStorageLike } from './StorageHelper-rn';
@@ -12,11 +11,26 @@ export * from './index';
 
 setDefaultStorageFactory(() => MemoryStorage);
 
-useNativeSrp(NativeModules.RNAWSCognito as RNAWSCognitoModule | undefined);
+// 'react-native' and AsyncStorage are required lazily and optionally (Metro treats a require
+// inside try/catch as an optional dependency): an app always has the first, but this entry
+// must also load where neither exists, as under Node.
 
-// Loaded lazily and optionally, so that nothing else needs the package; Metro treats a
-// require inside try/catch as an optional dependency. Apps with another store can call
-// setAsyncStorage from 'StorageHelper-rn' instead.
+/** The app's native modules; none where 'react-native' cannot be loaded. */
+function nativeModules(): { RNAWSCognito?: RNAWSCognitoModule } {
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const reactNative = require('react-native') as {
+			NativeModules?: { RNAWSCognito?: RNAWSCognitoModule };
+		};
+		return reactNative.NativeModules ?? {};
+	} catch {
+		return {};
+	}
+}
+
+useNativeSrp(nativeModules().RNAWSCognito);
+
+// Apps with another store than AsyncStorage can call setAsyncStorage from 'StorageHelper-rn'.
 try {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const loaded = require('@react-native-async-storage/async-storage') as {

@@ -1,6 +1,9 @@
-// The React Native entry with a stand-in for the native module RNAWSCognito (the original
-// package's Android/iOS code): SRP's exponentiations go to it, asynchronously, with the
-// original's method names and argument shapes, and the login still proves the password.
+// The React Native entry with a stand-in 'react-native' module (served through Node's module
+// loader, where the entry's optional require goes) and a stand-in for the native module
+// RNAWSCognito (the original package's Android/iOS code): SRP's exponentiations go to it,
+// asynchronously, with the original's method names and argument shapes, and the login still
+// proves the password.
+import Module from 'node:module';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { referenceModPow } from '../helpers/referenceModPow';
 import { SRP } from './srpVectors';
@@ -56,16 +59,30 @@ function fakeNativeModule() {
 	return native;
 }
 
-/** A fresh copy of the entry (and of the classes it patches) for the given NativeModules. */
-async function loadEntry(nativeModules: Record<string, unknown>): Promise<{
+/** Node's CommonJS loader, through which the entry's require('react-native') goes. */
+const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+const realLoad = loader._load;
+
+/**
+ * A fresh copy of the entry (and of the classes it patches), loaded while 'react-native'
+ * resolves to a stand-in whose NativeModules are `nativeModules` (`null`: no react-native).
+ */
+async function loadEntry(nativeModules: Record<string, unknown> | null): Promise<{
 	entry: Entry;
 	BigInteger: BigIntegerClass;
 }> {
 	vi.resetModules();
-	vi.doMock('react-native', () => ({ NativeModules: nativeModules }));
-	const entry = await import('../../src/react-native');
-	const BigInteger = (await import('../../src/BigInteger')).default;
-	return { entry, BigInteger };
+	loader._load = function load(this: unknown, request: string, ...rest: unknown[]) {
+		if (request === 'react-native' && nativeModules) return { NativeModules: nativeModules };
+		return realLoad.call(this, request, ...rest);
+	};
+	try {
+		const entry = await import('../../src/react-native');
+		const BigInteger = (await import('../../src/BigInteger')).default;
+		return { entry, BigInteger };
+	} finally {
+		loader._load = realLoad;
+	}
 }
 
 /** Runs the password-key derivation of the Appendix A vectors and waits for its callback. */
@@ -85,7 +102,6 @@ function deriveKey(entry: Entry, BigInteger: BigIntegerClass): Promise<[unknown,
 
 afterEach(() => {
 	vi.restoreAllMocks();
-	vi.doUnmock('react-native');
 	vi.resetModules();
 });
 
@@ -227,6 +243,11 @@ describe('React Native entry without the native module', () => {
 		expect(callback).toHaveBeenCalledWith(null, result);
 		const [err, key] = await deriveKey(entry, BigInteger);
 		expect([err, key]).toEqual([null, SRP.hkdf]);
+	});
+
+	it('loads where react-native itself is missing (under Node), on the JS path', async () => {
+		const { entry, BigInteger } = await loadEntry(null);
+		expect(await deriveKey(entry, BigInteger)).toEqual([null, SRP.hkdf]);
 	});
 
 	it('also keeps the JS path when the module lacks both methods', async () => {

@@ -1,11 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as rn from '../../src/react-native';
 import * as index from '../../src/index';
 import StorageHelper from '../../src/StorageHelper';
 import { MemoryStorage as RNMemoryStorage } from '../../src/StorageHelper-rn';
-
-// An app without the native module RNAWSCognito (react-native.native.test.ts has one).
-vi.mock('react-native', () => ({ NativeModules: {} }));
 
 describe('React Native entry', () => {
 	it('re-exports exactly the main entry', () => {
