@@ -188,9 +188,13 @@ describe('React Native entry with the native module RNAWSCognito', () => {
 		expect(second.mock.calls).toEqual([[new Error('bridge down'), null]]);
 	});
 
-	it('signs in end to end against an SRP server with only computeS native', async () => {
+	it.each([
+		['both methods', ['computeModPow', 'computeS']],
+		['only computeS', ['computeS']],
+	] as const)('signs in end to end against an SRP server with %s native', async (_, methods) => {
 		const native = fakeNativeModule();
-		const { entry } = await loadEntry({ RNAWSCognito: { computeS: native.computeS } });
+		const linked = Object.fromEntries(methods.map((name) => [name, native[name]]));
+		const { entry } = await loadEntry({ RNAWSCognito: linked });
 		const kit = await import('./CognitoUser.kit');
 		const service = kit.fakeService();
 		const account = kit.userAccount(kit.POOL_NAME, 'user-id-1', 'Very$ecur3');
@@ -227,6 +231,8 @@ describe('React Native entry with the native module RNAWSCognito', () => {
 		});
 		expect(outcome).toBe('success');
 		expect(native.computeS).toHaveBeenCalledTimes(1);
+		// A = g^a is the only modPow of the login; computeS covers the rest.
+		expect(native.computeModPow).toHaveBeenCalledTimes(methods.length === 2 ? 1 : 0);
 	});
 });
 
