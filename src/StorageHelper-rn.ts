@@ -1,8 +1,8 @@
 // React Native storage: an in-memory store written through to AsyncStorage, so tokens survive
 // restarts. Reads stay synchronous (the library's API needs that); `sync()` loads the persisted
 // values into memory at start-up.
-import type { NodeCallback } from './types';
-import { outsidePromise } from './utils/userCallbacks';
+import type { OldStyleCallback } from './types';
+import { outsidePromise } from './utils/callbacks';
 
 const MEMORY_KEY_PREFIX = '@MemoryStorage:';
 
@@ -95,7 +95,7 @@ export class MemoryStorage {
 	 * either of them reported, exactly as given (multiGet's is an array), or when AsyncStorage
 	 * is missing.
 	 */
-	static sync(callback: NodeCallback<unknown, 'SUCCESS' | null>): void {
+	static sync(callback: OldStyleCallback<[err: unknown, result: 'SUCCESS' | null]>): void {
 		const storage = asyncStorage;
 		if (!storage) {
 			callback(

@@ -5,7 +5,7 @@
 // were in the original. Without the module nothing is replaced and the JS path runs.
 import AuthenticationHelper, { type SrpCallback } from '../AuthenticationHelper';
 import BigInteger, { type ModPowCallback } from '../BigInteger';
-import { toError } from './userCallbacks';
+import { toError } from './callbacks';
 
 /** How the native methods answer: an error (usually a message), else the result in hex. */
 export type NativeCallback = (error: unknown, result?: string | null) => void;
