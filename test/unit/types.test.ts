@@ -84,7 +84,7 @@ describe('public types accept code written for the original typings', () => {
 		const callbacks: IAuthenticationCallback = {
 			onSuccess: (s: CognitoUserSession) => expect(s).toBe(session),
 			onFailure: (err: Error) => expect(err).toBeUndefined(),
-			mfaRequired: (name, params) =>
+			mfaRequired: (_name, params) =>
 				expectTypeOf(params).toEqualTypeOf<{ [key: string]: string }>(),
 		};
 		callbacks.onSuccess(session);
