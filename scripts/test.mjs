@@ -1,5 +1,6 @@
-// `npm test`: type-check, lint, build, then every test. Stops at the first failing step and
-// ends with one summary line, `tests: N passed, N failed, N skipped`.
+// `npm test`: type-check, lint, build, a check of the build for import cycles, then every test.
+// Stops at the first failing step and ends with one summary line,
+// `tests: N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ const steps = [
 	['lint', bin('eslint'), ['--max-warnings', '0', '.']],
 	['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
 	['build', 'node', ['scripts/build.mjs']],
+	['import cycles', bin('tsx'), ['scripts/check-cycles.ts']],
 	[
 		'tests',
 		bin('vitest'),
