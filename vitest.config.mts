@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// The same gate for the library and for the local pool: 90% of lines, statements and
+// functions, 85% of branches, each measured over its own folder.
+const GATE = { lines: 90, statements: 90, functions: 90, branches: 85 };
+
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.ts'],
@@ -8,11 +12,12 @@ export default defineConfig({
 		hookTimeout: 120_000,
 		coverage: {
 			provider: 'v8',
-			include: ['src/**/*.ts'],
-			exclude: ['src/types.ts'],
+			include: ['src/**/*.ts', 'server/**/*.ts'],
+			// types.ts holds only types; server/cli.ts only ever runs as a child process
+			// (test/server/state.test.ts), where v8 coverage does not reach.
+			exclude: ['src/types.ts', 'server/cli.ts'],
 			reporter: ['text-summary', 'text'],
-			// Issue: line coverage of src/ stays at 90% or more.
-			thresholds: { lines: 90, statements: 90, functions: 90, branches: 85 },
+			thresholds: { 'src/**/*.ts': GATE, 'server/**/*.ts': GATE },
 		},
 	},
 });
