@@ -52,9 +52,24 @@ module.exports = tseslint.config(
 	},
 	{
 		files: ['src/**/*.ts'],
+		extends: [tseslint.configs.recommendedTypeChecked],
+		languageOptions: {
+			parserOptions: { projectService: true, tsconfigRootDir: __dirname },
+		},
 		rules: {
 			'@typescript-eslint/no-explicit-any': 'error',
 		},
+	},
+	// Type-aware findings in files that other branches are rewriting (user: CognitoUser.ts;
+	// crypto: the two below); each entry goes once its file is fixed.
+	{ files: ['src/CognitoUser.ts'], rules: { '@typescript-eslint/unbound-method': 'off' } },
+	{
+		files: ['src/StorageHelper-rn.ts'],
+		rules: { '@typescript-eslint/no-floating-promises': 'off' },
+	},
+	{
+		files: ['src/utils/cryptoSecureRandomInt.ts'],
+		rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
 	},
 	{
 		files: ['src/**/*.ts'],

@@ -114,9 +114,11 @@ function serviceError(data: unknown, response: FetchResponseLike): CognitoError 
 	const type = body.__type || body.code;
 	if (typeof type === 'string') {
 		const code = type.split('#').pop() as string;
-		// String(null) keeps the original's message for a body without one.
+		// 'null' keeps the original's message for a body without one; a message that is not a
+		// string (never sent by the service) is shown as JSON rather than '[object Object]'.
 		const message = body.message || body.Message || null;
-		return createCognitoError(String(message), code, code, status);
+		const text = typeof message === 'string' ? message : JSON.stringify(message);
+		return createCognitoError(text, code, code, status);
 	}
 	const header = response.headers?.get?.('x-amzn-errortype');
 	if (header) {
@@ -229,7 +231,7 @@ export default class Client {
 				`The ${operation} request cannot be serialised: ${reason}`,
 				'SerializationException',
 			);
-			Promise.resolve().then(() => deliver(callback, err));
+			void Promise.resolve().then(() => deliver(callback, err));
 			return;
 		}
 		const init: FetchInit = {
@@ -270,7 +272,7 @@ export default class Client {
 		} catch (thrown) {
 			// A fetch that throws synchronously (a broken stub or polyfill) is treated as a
 			// rejection, so nothing escapes the API.
-			sent = Promise.reject(thrown);
+			sent = Promise.reject(toError(thrown));
 		}
 
 		sent
