@@ -1,4 +1,5 @@
-// `npm test`: type-check, lint, build, a check of the build for import cycles, then every test.
+// `npm test`: type-check, lint, build, checks of the build (no import cycle; the public API as
+// committed in etc/), then every test.
 // Stops at the first failing step and ends with one summary line,
 // `tests: N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ const steps = [
 	['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
 	['build', 'node', ['scripts/build.mjs']],
 	['import cycles', bin('tsx'), ['scripts/check-cycles.ts']],
+	['public API report', 'node', ['scripts/api-report.mjs', '--check']],
 	[
 		'tests',
 		bin('vitest'),
