@@ -61,8 +61,18 @@ module.exports = tseslint.config(
 		},
 	},
 	// Type-aware findings in files that other branches are rewriting (user: CognitoUser.ts;
-	// crypto: the two below); each entry goes once its file is fixed.
-	{ files: ['src/CognitoUser.ts'], rules: { '@typescript-eslint/unbound-method': 'off' } },
+	// crypto: the two below); each entry goes once its file is fixed. The `no-unsafe-*` ones
+	// come from the `any` that token payloads and getValidationData() return, as the original
+	// typed them: CognitoUser.ts should read them into `unknown` first.
+	{
+		files: ['src/CognitoUser.ts'],
+		rules: {
+			'@typescript-eslint/unbound-method': 'off',
+			'@typescript-eslint/no-unsafe-assignment': 'off',
+			'@typescript-eslint/no-unsafe-argument': 'off',
+			'@typescript-eslint/no-unsafe-return': 'off',
+		},
+	},
 	{
 		files: ['src/StorageHelper-rn.ts'],
 		rules: { '@typescript-eslint/no-floating-promises': 'off' },
@@ -87,6 +97,15 @@ module.exports = tseslint.config(
 				'error',
 				{ object: 'globalThis', property: 'Buffer', message: `Buffer ${NODE_ONLY}` },
 			],
+		},
+	},
+	// Application code written against the original's declarations, which used `any` and
+	// `Object`: it must keep their spelling to prove ours accept it.
+	{
+		files: ['test/package/typings/**/*.ts'],
+		rules: {
+			'@typescript-eslint/no-explicit-any': 'off',
+			'@typescript-eslint/no-wrapper-object-types': 'off',
 		},
 	},
 	{

@@ -41,21 +41,26 @@ interface SignUpResponse {
 
 const USER_POOL_ID_MAX_LENGTH = 55;
 
-/** A Cognito user pool app client: the entry point for sign-up and the current user. */
+/**
+ * A Cognito user pool app client: the entry point for sign-up and the current user. Members
+ * the original's declarations lacked are marked internal: the published declarations leave
+ * them out, so that an app's `interface X extends CognitoUserPool` may use their names.
+ * `storage` stays published for React Native's `userPool.storage.sync()` (README).
+ */
 export default class CognitoUserPool {
-	/** The pool id, `<region>_<id>`. */
+	/** The pool id, `<region>_<id>`. @internal */
 	userPoolId: string;
-	/** The app client id. */
+	/** The app client id. @internal */
 	clientId: string;
-	/** The wire client, shared by every user of this pool. */
+	/** The wire client, shared by every user of this pool. @internal */
 	client: Client;
-	/** Whether advanced-security context data is collected (unless explicitly `false`). */
+	/** Whether advanced-security context data is collected (unless explicitly `false`). @internal */
 	advancedSecurityDataCollectionFlag: boolean;
 	/** Where this pool's users keep their tokens. */
 	storage: ICognitoStorage;
-	/** Set only when given to the constructor. */
+	/** Set only when given to the constructor. @internal */
 	wrapRefreshSessionCallback?: RefreshSessionCallbackWrapper;
-	/** The app client's secret (not in the original); set only when given as `ClientSecret`. */
+	/** The app client's secret, set only when given as `ClientSecret`. @internal */
 	clientSecret?: string;
 
 	/**
@@ -179,6 +184,7 @@ export default class CognitoUserPool {
 	/**
 	 * Context data for advanced security: `undefined` without the collector script,
 	 * `{EncodedData}` when it returns data, else `{}` (which is still sent, as in the original).
+	 * @internal
 	 */
 	getUserContextData(username: string): UserContextData | undefined {
 		if (typeof AmazonCognitoAdvancedSecurityData === 'undefined') {
