@@ -10,6 +10,9 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
+		// Every test starts from the real implementations: spies and mocks made with vi.spyOn /
+		// vi.fn are restored before each test, so no test depends on another's leftovers.
+		restoreMocks: true,
 		coverage: {
 			provider: 'v8',
 			include: ['src/**/*.ts', 'server/**/*.ts'],

@@ -8,7 +8,7 @@ import BigInteger from '../../src/BigInteger';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from '../../src/index';
 import { type Json, healthyReply, startFaultServer } from './helpers/faultServer';
 import { ProcessWatch, Recorder, sleep } from './helpers/recorder';
-import { RecordingStorage } from './helpers/storage';
+import { CountingStorage } from './helpers/storage';
 
 async function loginAgainst(srpB: string): Promise<{ rec: Recorder; requests: string[] }> {
 	const server = await startFaultServer({
@@ -20,7 +20,7 @@ async function loginAgainst(srpB: string): Promise<{ rec: Recorder; requests: st
 	});
 	const watch = new ProcessWatch().start();
 	try {
-		const storage = new RecordingStorage();
+		const storage = new CountingStorage();
 		const pool = new CognitoUserPool({
 			UserPoolId: 'us-east-1_Srp',
 			ClientId: 'c1',
