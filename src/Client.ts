@@ -23,9 +23,15 @@ export interface ClientOptions {
 }
 
 /**
- * Every error the client builds from a response, a failed connection or a timeout. It is an
- * `Error`, so `instanceof Error` and `message` work as before; `code` is the service's error
- * type and `statusCode` the HTTP status when there was a response.
+ * The error the client builds from a service's error response, a failed connection
+ * (`NetworkError`), a timeout (`RequestTimeoutException`), a response that is not JSON
+ * (`InvalidResponseException`) or a request that cannot be serialised
+ * (`SerializationException`). It is an `Error`, so `instanceof Error` and `message` work as
+ * before; `code` is the error type and `statusCode` the HTTP status when there was a response.
+ *
+ * Not every failure is one: when fetch fails with anything but a `TypeError` (a polyfill's or
+ * a stub's own error, say), that error reaches the callback as it is, or as a plain `Error`
+ * carrying its text if it was not an `Error`; such an error has no `code`.
  */
 export class CognitoError extends Error {
 	/** The service's error type, e.g. `NotAuthorizedException`, or `NetworkError`. */
