@@ -9,6 +9,7 @@ import { AuthenticationDetails, CognitoUser, CognitoUserPool } from '../../src/i
 import { type Json, healthyReply, startFaultServer } from './helpers/faultServer';
 import { ProcessWatch, Recorder, sleep } from './helpers/recorder';
 import { CountingStorage } from './helpers/storage';
+import { cognitoRequest } from '../helpers/localPool';
 
 async function loginAgainst(srpB: string): Promise<{ rec: Recorder; requests: string[] }> {
 	const server = await startFaultServer({
@@ -79,20 +80,12 @@ describe('server refuses A ≡ 0 (mod N)', () => {
 	let lp: LocalPool;
 	let clientId = '';
 
-	async function initiate(srpA: string): Promise<{ status: number; body: Json }> {
-		const res = await fetch(lp.url, {
-			method: 'POST',
-			headers: {
-				'Content-Type': 'application/x-amz-json-1.1',
-				'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-			},
-			body: JSON.stringify({
-				AuthFlow: 'USER_SRP_AUTH',
-				ClientId: clientId,
-				AuthParameters: { USERNAME: 'bob', SRP_A: srpA },
-			}),
+	function initiate(srpA: string): Promise<{ status: number; body: Json }> {
+		return cognitoRequest(lp.url, 'InitiateAuth', {
+			AuthFlow: 'USER_SRP_AUTH',
+			ClientId: clientId,
+			AuthParameters: { USERNAME: 'bob', SRP_A: srpA },
 		});
-		return { status: res.status, body: (await res.json()) as Json };
 	}
 
 	it('A = 0, N and 2N are InvalidParameterException; a proper A gets a challenge', async () => {
