@@ -23,7 +23,6 @@ export interface AuthSession {
 	srp?: { A: bigint; v: bigint; b: bigint; B: bigint; secretBlock: string };
 	/** A device this login is bound to (claimed, then proven through device SRP). */
 	deviceKey?: string;
-	deviceVerified?: boolean;
 	smsCode?: string;
 	attempts: number;
 	customHistory: CustomRound[];
@@ -41,7 +40,11 @@ export class SessionStore {
 	private readonly sessions = new Map<string, AuthSession>();
 	private readonly bySecretBlock = new Map<string, string>();
 
-	constructor(private readonly now: () => number) {}
+	constructor(
+		private readonly now: () => number,
+		/** Pending sign-ins kept at most (each holds an SRP_A no larger than N). */
+		private readonly cap = 100_000,
+	) {}
 
 	create(init: SessionInit): AuthSession {
 		this.sweep();
@@ -97,5 +100,10 @@ export class SessionStore {
 		if (this.sessions.size < 1000) return;
 		const now = this.now();
 		for (const s of this.sessions.values()) if (s.expiresAt <= now) this.consume(s);
+		// A flood of sign-ins within the lifetime still must not exhaust memory: the oldest go.
+		for (const s of this.sessions.values()) {
+			if (this.sessions.size < this.cap) break;
+			this.consume(s);
+		}
 	}
 }
