@@ -17,8 +17,8 @@ export interface Login {
 	user: UserRecord;
 	authFlow: string;
 	clientMetadata?: Record<string, string>;
-	/** A name that matches no user, signing in as {@link decoyUser} (PreventUserExistenceErrors). */
-	decoy?: boolean;
+	/** A name that matches no user, signing in as its {@link decoyUser} (PreventUserExistenceErrors). */
+	decoy?: string;
 }
 
 /**

@@ -30,7 +30,8 @@ export interface AuthSession {
 	customMetadata?: string;
 	/** MFA_SETUP progress: associate a token, verify it, then answer the challenge. */
 	setupStage?: 'associate' | 'verify' | 'respond';
-	decoy?: boolean;
+	/** The unknown name this sign-in's decoy user was made for. */
+	decoy?: string;
 }
 
 export type SessionInit = Omit<AuthSession, 'id' | 'expiresAt' | 'attempts' | 'customHistory'> &

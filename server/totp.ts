@@ -75,7 +75,7 @@ export function totpMatch(
 	let found: number | undefined;
 	// Every candidate is computed and compared, so the time taken does not say which one matched.
 	for (const step of [now - 1, now, now + 1]) {
-		if (sameSecret(codeForStep(secret, step), code) && step > lastUsed) found = step;
+		if (sameSecret(code, codeForStep(secret, step)) && step > lastUsed) found = step;
 	}
 	return found;
 }

@@ -84,7 +84,8 @@ export async function initiateAuth(svc: Service, body: Json): Promise<Json> {
 	// password nobody knows, so every reply (and the work behind it) looks the same.
 	const user = known ?? decoyUser(svc, pool, username);
 	if (!user.enabled) throw notAuthorized(MSG.userDisabled);
-	const login: Login = { svc, pool, client, user, authFlow: flow, clientMetadata, decoy: !known };
+	const login: Login = { svc, pool, client, user, authFlow: flow, clientMetadata };
+	if (!known) login.decoy = username;
 
 	if (flow === 'USER_PASSWORD_AUTH') {
 		const password = reqParam(params, 'PASSWORD');

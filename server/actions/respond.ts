@@ -57,9 +57,14 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 	);
 	const named = svc.findUser(pool, username);
 	// An unknown name's sign-in goes on as its decoy user's, to fail where a wrong password would.
-	const user = session.decoy ? decoyUser(svc, pool, username) : own(pool.users, session.username);
+	const decoy = session.decoy;
+	const user =
+		decoy === undefined ? own(pool.users, session.username) : decoyUser(svc, pool, decoy);
 	// Someone else's USERNAME does not burn the session: only its owner can use or spend it.
-	const owner = session.decoy ? !named && user?.username === session.username : named === user;
+	const owner =
+		decoy === undefined
+			? named === user
+			: !named && (username === decoy || username === session.username);
 	if (!user || !owner) throw notAuthorized(MSG.sessionInvalid);
 	const login: Login = {
 		svc,
