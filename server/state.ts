@@ -71,8 +71,8 @@ export interface UserRecord {
 	totpEnabled: boolean;
 	totpSecret?: string;
 	pendingTotpSecret?: string;
-	/** The last TOTP time step accepted: its code, and earlier ones, are never accepted again. */
-	totpLastStep?: number;
+	/** TOTP time steps accepted lately: their codes are never accepted again. */
+	totpUsedSteps?: number[];
 	preferredMfa?: MfaName;
 	deviceGroupKey: string;
 	/** When an administrator set the current temporary password (epoch ms). */

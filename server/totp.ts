@@ -61,21 +61,37 @@ export function totpAt(secret: string, timeMs: number): string {
 
 /**
  * The time step a code belongs to, among the current one and one either side (clock skew), or
- * undefined. Steps at or before `lastUsed` are not accepted: RFC 6238 §5.2 forbids accepting
- * a code twice, and a later step's code must not reopen an earlier window.
+ * undefined. Steps in `used` are not accepted: RFC 6238 §5.2 forbids accepting an OTP twice.
  */
 export function totpMatch(
 	secret: string,
 	code: string,
 	timeMs: number,
-	lastUsed = -1,
+	used: readonly number[] = [],
 ): number | undefined {
 	if (!/^\d{6}$/.test(code)) return undefined;
 	const now = totpStep(timeMs);
 	let found: number | undefined;
 	// Every candidate is computed and compared, so the time taken does not say which one matched.
 	for (const step of [now - 1, now, now + 1]) {
-		if (sameSecret(code, codeForStep(secret, step)) && step > lastUsed) found = step;
+		if (sameSecret(code, codeForStep(secret, step)) && !used.includes(step)) found = step;
 	}
 	return found;
+}
+
+/**
+ * Accepts `code` for `secret` once: true when it matches a step not used before, which is then
+ * recorded in `holder.totpUsedSteps` (only the steps still inside the window are kept).
+ */
+export function useTotp(
+	holder: { totpUsedSteps?: number[] },
+	secret: string,
+	code: string,
+	timeMs: number,
+): boolean {
+	const step = totpMatch(secret, code, timeMs, holder.totpUsedSteps);
+	if (step === undefined) return false;
+	const oldest = totpStep(timeMs) - 1;
+	holder.totpUsedSteps = [...(holder.totpUsedSteps ?? []).filter((s) => s >= oldest), step];
+	return true;
 }

@@ -17,7 +17,7 @@ import type { AuthSession } from '../sessions';
 import { own } from '../state';
 import { TIMESTAMP_RE, claimSignature, serverKey, signatureMatches } from '../srp';
 import { sameSecret } from '../compare';
-import { totpMatch } from '../totp';
+import { useTotp } from '../totp';
 import { type Json, optString, optStringMap, reqParam, reqString } from '../validate';
 import { applyAttributes } from './attributes';
 import { parseA } from './initiateAuth';
@@ -212,12 +212,7 @@ function mfaAnswer(
 		ok = sameSecret(reqParam(responses, 'SMS_MFA_CODE'), session.smsCode ?? '');
 	} else {
 		const code = reqParam(responses, 'SOFTWARE_TOKEN_MFA_CODE');
-		const step =
-			user.totpSecret === undefined
-				? undefined
-				: totpMatch(user.totpSecret, code, svc.now(), user.totpLastStep);
-		ok = step !== undefined;
-		if (step !== undefined) user.totpLastStep = step;
+		ok = user.totpSecret !== undefined && useTotp(user, user.totpSecret, code, svc.now());
 	}
 	if (!ok) {
 		svc.lockout.fail(key);

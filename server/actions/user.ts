@@ -4,7 +4,7 @@ import { checkPassword } from '../srp';
 import { sameSecret } from '../compare';
 import { removeUserDevices } from '../devices';
 import type { MfaName, UserRecord } from '../state';
-import { newTotpSecret, totpMatch } from '../totp';
+import { newTotpSecret, useTotp } from '../totp';
 import { type Json, isObject, optObject, optString, reqString } from '../validate';
 
 export function attributeList(user: UserRecord): { Name: string; Value: string }[] {
@@ -187,14 +187,12 @@ export async function verifySoftwareToken(svc: Service, body: Json): Promise<Jso
 	}
 	if (!user || !user.pendingTotpSecret)
 		throw invalidParameter('User has not associated a software token');
-	const step = totpMatch(user.pendingTotpSecret, code, svc.now());
-	if (step === undefined) {
+	if (!useTotp(user, user.pendingTotpSecret, code, svc.now())) {
 		throw err(
 			'EnableSoftwareTokenMFAException',
 			'Code mismatch and fail enable Software Token MFA',
 		);
 	}
-	user.totpLastStep = step;
 	user.totpSecret = user.pendingTotpSecret;
 	user.pendingTotpSecret = undefined;
 	user.totpEnabled = true;
