@@ -224,7 +224,8 @@ async function tour(lib: typeof Cognito, lp: LocalPool, poolId: string, clientId
 			onFailure: fail,
 			totpRequired() {
 				asked += 1;
-				phoneUser.sendMFACode(totp(secret), this, 'SOFTWARE_TOKEN_MFA');
+				// The pool accepts each code once, so this is the next 30-second step's (within skew).
+				phoneUser.sendMFACode(totp(secret, Date.now() + 30_000), this, 'SOFTWARE_TOKEN_MFA');
 			},
 		}),
 	);

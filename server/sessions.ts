@@ -44,7 +44,7 @@ export class SessionStore {
 	constructor(
 		private readonly now: () => number,
 		/** Pending sign-ins kept at most (each holds an SRP_A no larger than N). */
-		private readonly cap = 100_000,
+		private readonly cap = 20_000,
 	) {}
 
 	create(init: SessionInit): AuthSession {
