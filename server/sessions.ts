@@ -83,6 +83,11 @@ export class SessionStore {
 		return session;
 	}
 
+	/** How many sign-ins are pending. */
+	get size(): number {
+		return this.sessions.size;
+	}
+
 	/** For actions that carry no ClientId (AssociateSoftwareToken, VerifySoftwareToken). */
 	getForChallenge(id: string, challenge: string): AuthSession {
 		const session = this.sessions.get(id);
