@@ -2,15 +2,17 @@
 import { parentPort } from 'node:worker_threads';
 import { premasterSecret } from '../srp';
 
-type Job = [id: number, A: string, v: string, u: string, b: string];
+/** A job as SrpWorkers posts it: its id, then A, v, u and b in hex. */
+export type SrpJob = [id: number, A: string, v: string, u: string, b: string];
 
-parentPort?.on('message', ([id, A, v, u, b]: Job) => {
+/** The answer to a job: its id and S in hex, or '' when it fails (the caller then computes inline). */
+export function srpJob([id, A, v, u, b]: SrpJob): [number, string] {
 	const big = (hex: string) => BigInt(`0x${hex}`);
-	let S = '';
 	try {
-		S = premasterSecret(big(A), big(v), big(u), big(b)).toString(16);
+		return [id, premasterSecret(big(A), big(v), big(u), big(b)).toString(16)];
 	} catch {
-		// The caller computes inline when the answer is empty.
+		return [id, ''];
 	}
-	parentPort?.postMessage([id, S]);
-});
+}
+
+parentPort?.on('message', (job: SrpJob) => parentPort?.postMessage(srpJob(job)));
