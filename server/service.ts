@@ -151,15 +151,15 @@ export class Service {
 	}
 
 	/**
-	 * Unknown users per the client's PreventUserExistenceErrors setting. New clients default to
-	 * ENABLED here (the modern console default, not the API's LEGACY): an unknown user looks
-	 * exactly like a wrong password, and SRP even gets a decoy challenge. LEGACY clients get
-	 * UserNotFoundException, as the service gives them.
+	 * An unknown user, per the client's PreventUserExistenceErrors setting. New clients default
+	 * to ENABLED here (the modern console default, not the API's LEGACY): this returns, and the
+	 * caller goes on with a decoy, so that an unknown user looks exactly like a known one with a
+	 * wrong password or code. LEGACY clients get UserNotFoundException, as the service gives them.
 	 */
-	unknownUser(client: ClientConfig, enabledError = notAuthorized(MSG.badCredentials)): Error {
-		return client.PreventUserExistenceErrors === 'LEGACY'
-			? err('UserNotFoundException', MSG.userNotFound)
-			: enabledError;
+	refuseUnknownUser(client: ClientConfig): void {
+		if (client.PreventUserExistenceErrors === 'LEGACY') {
+			throw err('UserNotFoundException', MSG.userNotFound);
+		}
 	}
 
 	validatePassword(pool: PoolRecord, password: string): void {

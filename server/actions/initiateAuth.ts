@@ -79,7 +79,7 @@ export async function initiateAuth(svc: Service, body: Json): Promise<Json> {
 	// The service refuses a flow whose triggers are missing before it looks at the user.
 	if (flow === 'CUSTOM_AUTH') triggersFor(pool.config, svc.options.customAuth);
 	const known = svc.findUser(pool, username);
-	if (!known && client.PreventUserExistenceErrors === 'LEGACY') throw svc.unknownUser(client);
+	if (!known) svc.refuseUnknownUser(client);
 	// PreventUserExistenceErrors: an unknown user goes down the same path as a user with a
 	// password nobody knows, so every reply (and the work behind it) looks the same.
 	const user = known ?? decoyUser(svc, pool, username);

@@ -124,8 +124,7 @@ function codeOwner(
 ): UserRecord {
 	const user = svc.findUser(pool, name);
 	if (user) return user;
-	if (client.PreventUserExistenceErrors === 'LEGACY')
-		throw err('UserNotFoundException', MSG.userNotFound);
+	svc.refuseUnknownUser(client);
 	svc.useCode(pool, undefined, name, purpose, code);
 	throw err('CodeMismatchException', MSG.codeMismatch);
 }
@@ -192,8 +191,7 @@ function codeRecipient(svc: Service, body: Json) {
 	const { pool, client } = svc.client(reqString(body, 'ClientId'));
 	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
 	const user = svc.findUser(pool, name);
-	if (!user && client.PreventUserExistenceErrors === 'LEGACY')
-		throw err('UserNotFoundException', MSG.userNotFound);
+	if (!user) svc.refuseUnknownUser(client);
 	return { pool, user, decoy: { CodeDeliveryDetails: decoyDelivery(svc, pool, name) } };
 }
 
