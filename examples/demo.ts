@@ -3,13 +3,12 @@
 // older than src/), signs a new user up and walks through sign-in with SRP, a remembered
 // device, attributes, TOTP MFA, refresh and sign-out, printing what happened at each step.
 import { execFileSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as Cognito from '../src/index';
-import { type LocalPool, startLocalPool } from '../server';
+import { type LocalPool, startLocalPool, totpAt } from '../server';
 
 const ROOT = resolve(__dirname, '..');
 const PASSWORD = 'Demo!Passw0rd';
@@ -38,26 +37,8 @@ function buildIfNeeded(): string {
 	return 'rebuilt from src/';
 }
 
-/** RFC 6238 (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes it. */
-function totp(secret: string, now = Date.now()): string {
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-	const bytes: number[] = [];
-	let buffer = 0;
-	let bits = 0;
-	for (const ch of secret.replace(/=+$/, '').toUpperCase()) {
-		buffer = (buffer << 5) | alphabet.indexOf(ch);
-		bits += 5;
-		if (bits >= 8) {
-			bits -= 8;
-			bytes.push((buffer >> bits) & 0xff);
-		}
-	}
-	const counter = Buffer.alloc(8);
-	counter.writeBigUInt64BE(BigInt(Math.floor(now / 30_000)));
-	const mac = createHmac('sha1', Buffer.from(bytes)).update(counter).digest();
-	const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
-	return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
+/** The code an authenticator app would show (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits). */
+const totp = (secret: string, now = Date.now()): string => totpAt(secret, now);
 
 /** A separate token store per simulated device (a browser's localStorage, say). */
 class DeviceStorage implements Cognito.ICognitoStorage {
@@ -243,7 +224,8 @@ async function tour(lib: typeof Cognito, lp: LocalPool, poolId: string, clientId
 			onFailure: fail,
 			totpRequired() {
 				asked += 1;
-				phoneUser.sendMFACode(totp(secret), this, 'SOFTWARE_TOKEN_MFA');
+				// The pool accepts each code once, so this is the next 30-second step's (within skew).
+				phoneUser.sendMFACode(totp(secret, Date.now() + 30_000), this, 'SOFTWARE_TOKEN_MFA');
 			},
 		}),
 	);

@@ -1,5 +1,8 @@
 import { randomInt } from 'node:crypto';
+import { sameSecret } from './compare';
+import { invalidParameter } from './errors';
 import type { CustomRound } from './sessions';
+import type { PoolConfig } from './state';
 
 /** What a Define/Create/Verify trigger sees, modelled on the Lambda events' `request`. */
 export interface ChallengeRequest {
@@ -8,6 +11,11 @@ export interface ChallengeRequest {
 	userAttributes: Record<string, string>;
 	session: CustomRound[];
 	clientMetadata: Record<string, string>;
+	/**
+	 * Set when the name matches no user and the client hides that (PreventUserExistenceErrors):
+	 * the triggers run as for a user, and no answer can be right.
+	 */
+	userNotFound?: boolean;
 }
 
 export interface DefineResult {
@@ -60,11 +68,11 @@ export function defaultDefine(req: ChallengeRequest): DefineResult {
 }
 
 export function defaultCreate(
-	_req: ChallengeRequest,
+	req: ChallengeRequest,
 	deliver: (code: string) => void,
 ): CreateResult {
 	const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
-	deliver(code);
+	if (!req.userNotFound) deliver(code);
 	return {
 		publicChallengeParameters: { delivery: 'outbox' },
 		privateChallengeParameters: { answer: code },
@@ -78,5 +86,40 @@ export function defaultVerify(req: {
 }): {
 	answerCorrect: boolean;
 } {
-	return { answerCorrect: req.challengeAnswer === req.privateChallengeParameters.answer };
+	return {
+		answerCorrect: sameSecret(req.challengeAnswer, req.privateChallengeParameters.answer ?? ''),
+	};
+}
+
+/**
+ * LambdaConfig naming the built-in one-time-code triggers: a pool created with it accepts
+ * CUSTOM_AUTH, sending a code to the outbox and accepting it as the answer. Pools without
+ * custom-auth triggers refuse CUSTOM_AUTH, as the service does.
+ */
+export const ONE_TIME_CODE_TRIGGERS = {
+	DefineAuthChallenge: 'arn:aws:lambda:local:000000000000:function:one-time-code-define',
+	CreateAuthChallenge: 'arn:aws:lambda:local:000000000000:function:one-time-code-create',
+	VerifyAuthChallengeResponse: 'arn:aws:lambda:local:000000000000:function:one-time-code-verify',
+} as const;
+
+export const TRIGGER_NAMES = Object.keys(
+	ONE_TIME_CODE_TRIGGERS,
+) as (keyof typeof ONE_TIME_CODE_TRIGGERS)[];
+
+/**
+ * The custom-auth triggers of a pool: the hooks the server was started with (the developer's
+ * own triggers, for every pool), else the built-in ones for a pool whose LambdaConfig names all
+ * three. Neither: InvalidParameterException, the service's answer.
+ */
+export function triggersFor(config: PoolConfig, hooks: CustomAuthHooks): Required<CustomAuthHooks> {
+	const started = Object.keys(hooks).length > 0;
+	const configured = TRIGGER_NAMES.every((name) => config.LambdaConfig?.[name]);
+	if (!started && !configured) {
+		throw invalidParameter('Custom auth lambda trigger is not configured for the user pool.');
+	}
+	return {
+		defineAuthChallenge: hooks.defineAuthChallenge ?? defaultDefine,
+		createAuthChallenge: hooks.createAuthChallenge ?? defaultCreate,
+		verifyAuthChallengeResponse: hooks.verifyAuthChallengeResponse ?? defaultVerify,
+	};
 }

@@ -1,17 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { defaultCreate, defaultDefine } from './customAuth';
-import { MSG, err, notAuthorized, resourceNotFound } from './errors';
+import { type ChallengeRequest, triggersFor } from './customAuth';
+import { confirmedDevice } from './devices';
+import { MSG, err, notAuthorized } from './errors';
 import type { AuthSession, CustomRound } from './sessions';
 import type { Service } from './service';
 import { poolName } from './service';
-import { bytesToBig, serverEphemeral } from './srp';
-import {
-	type ClientConfig,
-	type DeviceRecord,
-	type PoolRecord,
-	type UserRecord,
-	own,
-} from './state';
+import { N, N_HEX, bytesToBig, serverEphemeral } from './srp';
+import type { ClientConfig, DeviceRecord, PoolRecord, UserRecord } from './state';
 import type { Json } from './validate';
 
 /** One sign-in in progress, between challenges. */
@@ -22,6 +17,45 @@ export interface Login {
 	user: UserRecord;
 	authFlow: string;
 	clientMetadata?: Record<string, string>;
+	/** A name that matches no user, signing in as its {@link decoyUser} (PreventUserExistenceErrors). */
+	decoy?: string;
+}
+
+/**
+ * What an unknown name signs in as when the client hides user existence: a confirmed user
+ * whose salt, verifier and (in pools that sign in by e-mail or phone) USER_ID_FOR_SRP are made
+ * from the pool's decoy secret, stable per name, shaped like a real user's, and matched by no
+ * password. The verifier is a number below N rather than g^x: nobody can tell, and it costs no
+ * modexp that a real user's stored verifier does not cost.
+ */
+export function decoyUser(svc: Service, pool: PoolRecord, name: string): UserRecord {
+	const bytes = (purpose: string, length: number) => svc.decoyBytes(pool, name, purpose, length);
+	const id = pool.config.UsernameAttributes?.length ? uuidFrom(bytes('sub', 16)) : name;
+	return {
+		username: id,
+		attributes: { sub: uuidFrom(bytes('sub', 16)) },
+		status: 'CONFIRMED',
+		enabled: true,
+		verifier: {
+			salt: bytesToBig(bytes('salt', 16)).toString(16),
+			verifier: (bytesToBig(bytes('verifier', N_HEX.length / 2)) % N).toString(16),
+		},
+		created: 0,
+		modified: 0,
+		smsMfaEnabled: false,
+		totpEnabled: false,
+		deviceGroupKey: '',
+		codes: {},
+	};
+}
+
+/** A version 4 UUID's text from 16 bytes, as the service's subs look. */
+function uuidFrom(bytes: Buffer): string {
+	const b = Buffer.from(bytes);
+	b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+	b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+	const hex = b.toString('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function challenge(session: AuthSession, params: Record<string, string>): Json {
@@ -36,6 +70,7 @@ function newSession(login: Login, name: string, extra: Partial<AuthSession> = {}
 		challenge: name,
 		authFlow: login.authFlow,
 		clientMetadata: login.clientMetadata,
+		decoy: login.decoy,
 		...extra,
 	});
 }
@@ -68,22 +103,6 @@ export function srpChallenge(
 	return challenge(session, params);
 }
 
-export function deviceSaltHex(device: DeviceRecord): string {
-	return bytesToBig(Buffer.from(device.salt ?? '', 'base64')).toString(16);
-}
-
-export function deviceVerifierHex(device: DeviceRecord): string {
-	return bytesToBig(Buffer.from(device.verifier ?? '', 'base64')).toString(16);
-}
-
-export function userDevice(login: Login, deviceKey: string): DeviceRecord {
-	const device = own(login.pool.devices, deviceKey);
-	if (!device || device.username !== login.user.username || !device.confirmed) {
-		throw resourceNotFound(MSG.deviceMissing);
-	}
-	return device;
-}
-
 function checkStatus(user: UserRecord): void {
 	if (!user.enabled) throw notAuthorized(MSG.userDisabled);
 	if (user.status === 'UNCONFIRMED') throw err('UserNotConfirmedException', MSG.userNotConfirmed);
@@ -111,7 +130,7 @@ export function afterPassword(login: Login, deviceKey: string | undefined): Prom
 		});
 	}
 	if (deviceKey) {
-		userDevice(login, deviceKey);
+		confirmedDevice(login.pool, login.user, deviceKey);
 		const session = newSession(login, 'DEVICE_SRP_AUTH', { deviceKey });
 		return challenge(session, { USERNAME: login.user.username, DEVICE_KEY: deviceKey });
 	}
@@ -193,17 +212,12 @@ export async function customNext(
 	A?: bigint,
 	deviceKey?: string,
 ): Promise<Json> {
-	const hooks = login.svc.options.customAuth;
-	const base = {
-		userPoolId: login.pool.config.Id,
-		userName: login.user.username,
-		userAttributes: { ...login.user.attributes },
-		session: history.map((r) => ({ ...r })),
-		clientMetadata: login.clientMetadata ?? {},
-	};
-	const decision = await (hooks.defineAuthChallenge ?? defaultDefine)(base);
+	const hooks = triggersFor(login.pool.config, login.svc.options.customAuth);
+	const base = challengeRequest(login, history);
+	const decision = await hooks.defineAuthChallenge(base);
 	if (decision.failAuthentication) throw notAuthorized(MSG.badCredentials);
 	if (decision.issueTokens) {
+		if (login.decoy) throw notAuthorized(MSG.badCredentials);
 		checkStatus(login.user);
 		return login.svc.authenticationResult(login.pool, login.client, login.user, { deviceKey });
 	}
@@ -220,6 +234,7 @@ export async function customNext(
 		);
 	}
 	const deliver = (code: string) => {
+		if (login.decoy) return;
 		const delivery = login.svc.deliveryFor(login.user, ['email', 'phone_number']) ?? {
 			Destination: '',
 			DeliveryMedium: 'EMAIL' as const,
@@ -227,7 +242,7 @@ export async function customNext(
 		};
 		login.svc.deliver(login.pool, login.user, 'custom-challenge', code, delivery);
 	};
-	const created = await (hooks.createAuthChallenge ?? defaultCreate)(
+	const created = await hooks.createAuthChallenge(
 		{ ...base, challengeName: 'CUSTOM_CHALLENGE' },
 		deliver,
 	);
@@ -240,6 +255,19 @@ export async function customNext(
 		...(created.publicChallengeParameters ?? {}),
 		USERNAME: login.user.username,
 	});
+}
+
+/** What the custom-auth triggers are told about the sign-in so far. */
+export function challengeRequest(login: Login, history: CustomRound[]): ChallengeRequest {
+	const request: ChallengeRequest = {
+		userPoolId: login.pool.config.Id,
+		userName: login.user.username,
+		userAttributes: { ...login.user.attributes },
+		session: history.map((r) => ({ ...r })),
+		clientMetadata: login.clientMetadata ?? {},
+	};
+	if (login.decoy) request.userNotFound = true;
+	return request;
 }
 
 export const srpPoolName = (login: Login): string => poolName(login.pool.config.Id);

@@ -8,6 +8,8 @@ import { type Json, isObject } from './validate';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+/** Requests refused by the policy: their answers carry no CORS headers, so no page reads them. */
+const refused = new WeakSet<IncomingMessage>();
 
 /** Runs before every action; may throw a ServiceError (the seam for fault injection). */
 export type BeforeAction = (action: string, body: Json) => void | Promise<void>;
@@ -15,6 +17,28 @@ export type BeforeAction = (action: string, body: Json) => void | Promise<void>;
 export interface PipelineOptions {
 	beforeAction?: BeforeAction;
 	log?: (message: string) => void;
+}
+
+/**
+ * Who may talk to the pool over HTTP. Browser pages are clients of the user-pool actions only:
+ * admin actions and `/_local/*` answer no other origin (except `trustedOrigins` for
+ * `/_local/*`), and a Host header naming anything but this server is refused, so a page whose
+ * domain is rebound to 127.0.0.1 cannot reach it either.
+ */
+export interface HttpPolicy {
+	/** `host:port` values the Host header may carry; undefined accepts any (a wildcard bind). */
+	hosts?: Set<string>;
+	/** Origins of pages allowed to read and clear the outbox (a developer's own test page). */
+	trustedOrigins: Set<string>;
+}
+
+/** The actions that configure or administer pools: never callable from another origin. */
+export function isAdminAction(action: string): boolean {
+	return (
+		action.startsWith('Admin') ||
+		action === 'ListUsers' ||
+		/^(Create|Describe|Update|Delete|List)UserPool(Client)?s?$/.test(action)
+	);
 }
 
 /** The whole request pipeline for one action, shared by HTTP and the programmatic `call`. */
@@ -31,6 +55,7 @@ export async function dispatch(
 }
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {
+	if (refused.has(req)) return {};
 	const origin = req.headers.origin;
 	const requested = req.headers['access-control-request-headers'];
 	return {
@@ -96,19 +121,43 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 export type GetRoute = (
 	path: string,
 	query: URLSearchParams,
-) => { status: number; body: unknown } | undefined;
+) => Promise<{ status: number; body: unknown } | undefined>;
 
-export function createRequestHandler(svc: Service, opts: PipelineOptions, getRoute: GetRoute) {
+const forbidden = (message: string) => err('ForbiddenException', message, 403);
+
+export function createRequestHandler(
+	svc: Service,
+	opts: PipelineOptions,
+	getRoute: GetRoute,
+	policy: HttpPolicy,
+) {
 	return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		try {
 			const url = new URL(req.url ?? '/', 'http://local');
+			const host = req.headers.host ?? '';
+			const origin = req.headers.origin;
+			const crossOrigin =
+				origin !== undefined && !(policy.hosts?.has(origin.replace(/^http:\/\//, '')) ?? false);
+			const local = url.pathname.startsWith('/_local/');
+			const refuse = (message: string) => {
+				refused.add(req);
+				sendError(req, res, forbidden(message));
+			};
+			if (policy.hosts && !policy.hosts.has(host.toLowerCase())) {
+				refuse(`Host ${host} is not this server`);
+				return;
+			}
+			if (local && crossOrigin && !policy.trustedOrigins.has(origin ?? '')) {
+				refuse('Cross-origin requests may not use /_local/');
+				return;
+			}
 			if (req.method === 'OPTIONS') {
 				res.writeHead(204, corsHeaders(req));
 				res.end();
 				return;
 			}
 			if (req.method === 'GET' || req.method === 'DELETE') {
-				const route = getRoute(`${req.method} ${url.pathname}`, url.searchParams);
+				const route = await getRoute(`${req.method} ${url.pathname}`, url.searchParams);
 				if (route) send(req, res, route.status, route.body);
 				else
 					sendError(
@@ -147,6 +196,11 @@ export function createRequestHandler(svc: Service, opts: PipelineOptions, getRou
 				sendError(req, res, err('UnknownOperationException', ''));
 				return;
 			}
+			const action = target.slice(TARGET_PREFIX.length);
+			if (crossOrigin && isAdminAction(action)) {
+				refuse(`Cross-origin requests may not call ${action}`);
+				return;
+			}
 			let body: unknown;
 			try {
 				body = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
@@ -162,7 +216,7 @@ export function createRequestHandler(svc: Service, opts: PipelineOptions, getRou
 				sendError(req, res, err('SerializationException', 'Start of structure or map expected'));
 				return;
 			}
-			const result = await dispatch(svc, target.slice(TARGET_PREFIX.length), body, opts);
+			const result = await dispatch(svc, action, body, opts);
 			send(req, res, 200, result);
 		} catch (e) {
 			if (e instanceof ServiceError) {

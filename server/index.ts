@@ -1,12 +1,17 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChallengeRequest, CreateResult, CustomAuthHooks, DefineResult } from './customAuth';
+import {
+	type ChallengeRequest,
+	type CreateResult,
+	type CustomAuthHooks,
+	type DefineResult,
+	ONE_TIME_CODE_TRIGGERS,
+} from './customAuth';
 import { ServiceError } from './errors';
-import { type BeforeAction, createRequestHandler, dispatch } from './http';
+import { type BeforeAction, type HttpPolicy, createRequestHandler, dispatch } from './http';
 import type { Outbox, OutboxKind, OutboxMessage } from './outbox';
 import { EphemeralPool } from './ephemeral';
 import { Service } from './service';
-import { N_HEX } from './srp';
 import { SrpWorkers } from './srpWorkers';
 import { loadState, own } from './state';
 import { type TokenLifetimes, TokenSigner } from './tokens';
@@ -23,7 +28,7 @@ export type {
 	OutboxMessage,
 	TokenLifetimes,
 };
-export { ServiceError, totpAt };
+export { ONE_TIME_CODE_TRIGGERS, ServiceError, totpAt };
 
 export interface LocalPoolOptions {
 	/** 0 picks a free port. Default 0 (the CLI defaults to 9229). */
@@ -40,6 +45,11 @@ export interface LocalPoolOptions {
 	customAuth?: CustomAuthHooks;
 	/** The clock, in epoch milliseconds. Default Date.now. */
 	now?: () => number;
+	/**
+	 * Origins of pages (say, a test app on another port) that may read and clear the outbox over
+	 * HTTP; no other page may, and none may call admin actions.
+	 */
+	trustedOrigins?: string[];
 	/** Called before every action; throw a ServiceError to inject a fault. */
 	beforeAction?: BeforeAction;
 	/** Where internal errors are reported. Default console.error. */
@@ -62,11 +72,14 @@ export interface LocalPool {
 		password: string,
 		attributes?: Record<string, string>,
 	): Promise<void>;
+	/** Lets a page of this origin read and clear the outbox too (see `trustedOrigins`). */
+	trustOrigin(origin: string): void;
 	/** Moves the server clock forward (codes, sessions, tokens and TOTP all follow it). */
 	advanceTime(ms: number): void;
 	setClockOffset(ms: number): void;
 	now(): number;
-	jwks(): { keys: Json[] };
+	/** The pool's JSON Web Key Set (each pool signs with its own key). */
+	jwks(userPoolId: string): Promise<{ keys: Json[] }>;
 	close(): Promise<void>;
 }
 
@@ -74,7 +87,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 	const host = options.host ?? '127.0.0.1';
 	let url = '';
 	const log = options.log ?? ((m: string) => console.error(m));
-	const signer = await TokenSigner.create(() => url);
+	const signer = new TokenSigner(() => url);
 	const svc = new Service(loadState(options.stateFile), signer, {
 		region: options.region ?? 'us-east-1',
 		stateFile: options.stateFile,
@@ -83,45 +96,52 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 		now: options.now,
 		log,
 	});
-	svc.ephemerals = new EphemeralPool(N_HEX);
-	svc.srpWorkers = new SrpWorkers(N_HEX);
+	svc.ephemerals = new EphemeralPool();
+	svc.srpWorkers = new SrpWorkers();
 	const pipeline = { beforeAction: options.beforeAction, log };
-	const jwks = () => ({ keys: [signer.jwk as Json] });
-	const handler = createRequestHandler(svc, pipeline, (route, query) => {
-		const wellKnown =
-			/^GET \/([\w-]+_[A-Za-z0-9]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(route);
-		if (wellKnown) {
-			const poolId = wellKnown[1] ?? '';
-			if (!own(svc.state.pools, poolId)) return undefined;
-			if (wellKnown[2] === 'jwks.json') return { status: 200, body: jwks() };
-			const issuer = signer.issuer(poolId);
-			return {
-				status: 200,
-				body: {
-					issuer,
-					jwks_uri: `${issuer}/.well-known/jwks.json`,
-					id_token_signing_alg_values_supported: ['RS256'],
-					subject_types_supported: ['public'],
-					response_types_supported: ['code', 'token'],
-					scopes_supported: ['openid', 'email', 'phone', 'profile'],
-				},
-			};
-		}
-		if (route === 'GET /_local/outbox') {
-			const filter = {
-				poolId: query.get('pool') ?? undefined,
-				username: query.get('username') ?? undefined,
-				kind: query.get('kind') ?? undefined,
-			};
-			return { status: 200, body: { messages: svc.outbox.list(filter) } };
-		}
-		if (route === 'DELETE /_local/outbox') {
-			svc.outbox.clear();
-			return { status: 200, body: {} };
-		}
-		if (route === 'GET /_local/health') return { status: 200, body: { ok: true } };
-		return undefined;
-	});
+	const policy: HttpPolicy = { trustedOrigins: new Set(options.trustedOrigins ?? []) };
+	const handler = createRequestHandler(
+		svc,
+		pipeline,
+		async (route, query) => {
+			const wellKnown =
+				/^GET \/([\w-]+_[A-Za-z0-9]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(
+					route,
+				);
+			if (wellKnown) {
+				const poolId = wellKnown[1] ?? '';
+				if (!own(svc.state.pools, poolId)) return undefined;
+				if (wellKnown[2] === 'jwks.json') return { status: 200, body: await signer.jwks(poolId) };
+				const issuer = signer.issuer(poolId);
+				return {
+					status: 200,
+					body: {
+						issuer,
+						jwks_uri: `${issuer}/.well-known/jwks.json`,
+						id_token_signing_alg_values_supported: ['RS256'],
+						subject_types_supported: ['public'],
+						response_types_supported: ['code', 'token'],
+						scopes_supported: ['openid', 'email', 'phone', 'profile'],
+					},
+				};
+			}
+			if (route === 'GET /_local/outbox') {
+				const filter = {
+					poolId: query.get('pool') ?? undefined,
+					username: query.get('username') ?? undefined,
+					kind: query.get('kind') ?? undefined,
+				};
+				return { status: 200, body: { messages: svc.outbox.list(filter) } };
+			}
+			if (route === 'DELETE /_local/outbox') {
+				svc.outbox.clear();
+				return { status: 200, body: {} };
+			}
+			if (route === 'GET /_local/health') return { status: 200, body: { ok: true } };
+			return undefined;
+		},
+		policy,
+	);
 	const server: Server = createServer((req, res) => void handler(req, res));
 	server.keepAliveTimeout = 5000;
 	await new Promise<void>((resolve, reject) => {
@@ -132,6 +152,12 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 	const urlHost =
 		host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 	url = `http://${urlHost}:${port}`;
+	// A wildcard bind is a request to be reached by other names; otherwise only this machine's.
+	if (host !== '0.0.0.0' && host !== '::') {
+		policy.hosts = new Set(
+			['127.0.0.1', 'localhost', '[::1]', urlHost.toLowerCase()].map((name) => `${name}:${port}`),
+		);
+	}
 
 	const call = (action: string, body: Json) => dispatch(svc, action, body, pipeline);
 	return {
@@ -165,6 +191,9 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 				Permanent: true,
 			});
 		},
+		trustOrigin(origin) {
+			policy.trustedOrigins.add(new URL(origin).origin);
+		},
 		advanceTime(ms) {
 			svc.clockOffsetMs += ms;
 		},
@@ -172,7 +201,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 			svc.clockOffsetMs = ms;
 		},
 		now: () => svc.now(),
-		jwks,
+		jwks: (userPoolId) => signer.jwks(userPoolId) as Promise<{ keys: Json[] }>,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				svc.flush();

@@ -1,5 +1,8 @@
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { MSG, err, invalidParameter, notAuthorized, resourceNotFound } from './errors';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { Attempts, FREE_CODE_FAILURES, SignInLockout, attemptLimit } from './attempts';
+import { sameSecret } from './compare';
+import { newDevice } from './devices';
+import { MSG, err, notAuthorized, resourceNotFound } from './errors';
 import type { EphemeralPool } from './ephemeral';
 import { Outbox, type OutboxKind } from './outbox';
 import { SessionStore } from './sessions';
@@ -15,8 +18,8 @@ import {
 	own,
 	saveState,
 } from './state';
-import { type ResultOptions, authenticationResult } from './results';
-import type { AccessClaims, TokenLifetimes, TokenSigner } from './tokens';
+import { type IssueOptions, TokenBook } from './tokenBook';
+import type { TokenLifetimes, TokenSigner } from './tokens';
 import type { CustomAuthHooks } from './customAuth';
 
 export interface ServiceOptions {
@@ -46,10 +49,15 @@ export function maskDestination(medium: 'EMAIL' | 'SMS', value: string): string 
 	return `${local.charAt(0)}***@${domain.charAt(0)}***`;
 }
 
-/** Everything the actions share: state, clock, outbox, sessions and the token signer. */
+/** Everything the actions share: state, clock, outbox, sessions and the token book. */
 export class Service {
 	readonly outbox = new Outbox();
 	readonly sessions: SessionStore;
+	readonly tokens: TokenBook;
+	/** Failed passwords and MFA codes per user, across sessions. */
+	readonly lockout: SignInLockout;
+	/** Wrong tries per user and code; a code quiet for an hour gets its tries back. */
+	private readonly codeAttempts: Attempts;
 	clockOffsetMs = 0;
 	/** Precomputed (b, g^b) pairs from a worker thread, when running as a server. */
 	ephemerals?: EphemeralPool;
@@ -59,10 +67,17 @@ export class Service {
 
 	constructor(
 		readonly state: PersistentState,
-		readonly signer: TokenSigner,
+		signer: TokenSigner,
 		readonly options: ServiceOptions,
 	) {
 		this.sessions = new SessionStore(() => this.now());
+		this.lockout = new SignInLockout(() => this.now());
+		this.codeAttempts = new Attempts(() => this.now(), 3600_000);
+		this.tokens = new TokenBook(state, signer, {
+			now: () => this.now(),
+			lifetimes: options.tokenLifetimes,
+			changed: () => this.changed(),
+		});
 	}
 
 	now(): number {
@@ -136,15 +151,15 @@ export class Service {
 	}
 
 	/**
-	 * Unknown users per the client's PreventUserExistenceErrors setting. New clients default to
-	 * ENABLED here (the modern console default, not the API's LEGACY): an unknown user looks
-	 * exactly like a wrong password, and SRP even gets a decoy challenge. LEGACY clients get
-	 * UserNotFoundException, as the service gives them.
+	 * An unknown user, per the client's PreventUserExistenceErrors setting. New clients default
+	 * to ENABLED here (the modern console default, not the API's LEGACY): this returns, and the
+	 * caller goes on with a decoy, so that an unknown user looks exactly like a known one with a
+	 * wrong password or code. LEGACY clients get UserNotFoundException, as the service gives them.
 	 */
-	unknownUser(client: ClientConfig, enabledError = notAuthorized(MSG.badCredentials)): Error {
-		return client.PreventUserExistenceErrors === 'LEGACY'
-			? err('UserNotFoundException', MSG.userNotFound)
-			: enabledError;
+	refuseUnknownUser(client: ClientConfig): void {
+		if (client.PreventUserExistenceErrors === 'LEGACY') {
+			throw err('UserNotFoundException', MSG.userNotFound);
+		}
 	}
 
 	validatePassword(pool: PoolRecord, password: string): void {
@@ -158,7 +173,10 @@ export class Service {
 	}
 
 	/** The destination for a code: the first deliverable attribute among `prefer`. */
-	deliveryFor(user: UserRecord, prefer: string[]): CodeDeliveryDetails | undefined {
+	deliveryFor(
+		user: Pick<UserRecord, 'attributes'>,
+		prefer: string[],
+	): CodeDeliveryDetails | undefined {
 		for (const attr of prefer) {
 			const value = user.attributes[attr];
 			if (!value) continue;
@@ -183,6 +201,7 @@ export class Service {
 		const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
 		const ttl = CODE_TTL_MS[purpose.startsWith('attr:') ? 'attr' : purpose] ?? 3600_000;
 		user.codes[purpose] = { code, expiresAt: this.now() + ttl };
+		this.codeAttempts.clear(codeKey(pool, user.username, purpose));
 		this.deliver(pool, user, kind, code, delivery);
 		this.changed();
 		return code;
@@ -207,53 +226,83 @@ export class Service {
 		});
 	}
 
-	/** Checks and consumes a code. */
-	useCode(user: UserRecord, purpose: string, code: string): void {
-		const pending = user.codes[purpose];
-		if (!pending || pending.code !== code) throw err('CodeMismatchException', MSG.codeMismatch);
-		if (pending.expiresAt <= this.now()) throw err('ExpiredCodeException', MSG.codeExpired);
-		delete user.codes[purpose];
-	}
-
-	/** Signature, expiry, revocation and the user's existence, as every AccessToken action needs. */
-	async authorize(
-		accessToken: string,
-	): Promise<{ pool: PoolRecord; user: UserRecord; claims: AccessClaims }> {
-		const claims = await this.signer.verifyAccess(accessToken, this.nowSeconds());
-		const poolId = typeof claims.iss === 'string' ? (claims.iss.split('/').pop() ?? '') : '';
-		const pool = own(this.state.pools, poolId);
-		if (!pool || claims.iss !== this.signer.issuer(poolId)) throw notAuthorized(MSG.accessInvalid);
-		const origin = own(this.state.origins, claims.origin_jti);
-		const user = own(pool.users, claims.username);
-		if (!origin || origin.revoked || !user) throw notAuthorized(MSG.accessRevoked);
-		if (!user.enabled) throw notAuthorized(MSG.userDisabled);
-		return { pool, user, claims };
-	}
-
-	revokeUserTokens(poolId: string, username: string): void {
-		for (const origin of Object.values(this.state.origins)) {
-			if (origin.poolId === poolId && origin.username === username) origin.revoked = true;
+	/**
+	 * Checks and consumes a code. A few wrong tries spend it (LimitExceededException, as the
+	 * service answers). `user` undefined is an unknown user addressed as `name`: every code is
+	 * wrong and the tries are counted the same way, so the answers do not tell the two apart.
+	 */
+	useCode(
+		pool: PoolRecord,
+		user: UserRecord | undefined,
+		name: string,
+		purpose: string,
+		code: string,
+	): void {
+		const key = codeKey(pool, user?.username ?? name, purpose);
+		const spend = () => {
+			if (user?.codes[purpose]) {
+				delete user.codes[purpose];
+				this.changed();
+			}
+			return attemptLimit();
+		};
+		if ((this.codeAttempts.failures(key)?.count ?? 0) >= FREE_CODE_FAILURES) throw spend();
+		const pending = user?.codes[purpose];
+		// Compared even when there is no code, so that both cases take the same time.
+		const matches = sameSecret(code, pending?.code ?? '');
+		if (!pending || !matches) {
+			if (this.codeAttempts.fail(key) >= FREE_CODE_FAILURES) throw spend();
+			throw err('CodeMismatchException', MSG.codeMismatch);
 		}
-		this.changed();
+		if (pending.expiresAt <= this.now()) throw err('ExpiredCodeException', MSG.codeExpired);
+		delete user?.codes[purpose];
+		this.codeAttempts.clear(key);
 	}
 
-	/** Builds an AuthenticationResult; a fresh sign-in also gets a refresh token and maybe a new device. */
-	authenticationResult(
+	/**
+	 * Stable per pool and name, unguessable without the pool's secret: what the decoys of
+	 * PreventUserExistenceErrors are made of, so that asking twice gives the same answer.
+	 */
+	decoyBytes(pool: PoolRecord, name: string, purpose: string, length = 32): Buffer {
+		if (!pool.decoySecret) {
+			pool.decoySecret = randomBytes(32).toString('base64');
+			this.changed();
+		}
+		const out: Buffer[] = [];
+		for (let i = 0; out.length * 32 < length; i++) {
+			out.push(createHmac('sha256', pool.decoySecret).update(`${purpose}\0${i}\0${name}`).digest());
+		}
+		return Buffer.concat(out).subarray(0, length);
+	}
+
+	/** Tokens for a sign-in or a refresh; a fresh sign-in on a device-tracking pool also gets a device. */
+	async authenticationResult(
 		pool: PoolRecord,
 		client: ClientConfig,
 		user: UserRecord,
-		opts: ResultOptions,
+		opts: IssueOptions,
 	): Promise<Record<string, unknown>> {
-		return authenticationResult(this, pool, client, user, opts);
+		let deviceKey = opts.deviceKey;
+		let device;
+		if (!opts.refresh && !deviceKey && pool.config.DeviceConfiguration) {
+			device = newDevice(pool, user, this.options.region, this.now());
+			deviceKey = device.key;
+		}
+		const result = await this.tokens.issue(pool, client, user, { ...opts, deviceKey });
+		if (device)
+			result.NewDeviceMetadata = { DeviceKey: device.key, DeviceGroupKey: device.groupKey };
+		return { ChallengeParameters: {}, AuthenticationResult: result };
 	}
 }
+
+const codeKey = (pool: PoolRecord, username: string, purpose: string): string =>
+	`${pool.config.Id}\0${username}\0${purpose}`;
+
+/** Whose failed sign-ins count together: a user (or an unknown name) of one pool. */
+export const signInKey = (pool: PoolRecord, username: string): string =>
+	`${pool.config.Id}\0${username}`;
 
 /** The SRP "pool name": the part of the pool id after the region and underscore. */
 export function poolName(poolId: string): string {
 	return poolId.slice(poolId.indexOf('_') + 1);
-}
-
-export function requireParam(value: string | undefined, name: string): string {
-	if (!value) throw invalidParameter(`Missing required parameter ${name}`);
-	return value;
 }

@@ -23,7 +23,6 @@ export interface AuthSession {
 	srp?: { A: bigint; v: bigint; b: bigint; B: bigint; secretBlock: string };
 	/** A device this login is bound to (claimed, then proven through device SRP). */
 	deviceKey?: string;
-	deviceVerified?: boolean;
 	smsCode?: string;
 	attempts: number;
 	customHistory: CustomRound[];
@@ -31,7 +30,8 @@ export interface AuthSession {
 	customMetadata?: string;
 	/** MFA_SETUP progress: associate a token, verify it, then answer the challenge. */
 	setupStage?: 'associate' | 'verify' | 'respond';
-	decoy?: boolean;
+	/** The unknown name this sign-in's decoy user was made for. */
+	decoy?: string;
 }
 
 export type SessionInit = Omit<AuthSession, 'id' | 'expiresAt' | 'attempts' | 'customHistory'> &
@@ -41,7 +41,11 @@ export class SessionStore {
 	private readonly sessions = new Map<string, AuthSession>();
 	private readonly bySecretBlock = new Map<string, string>();
 
-	constructor(private readonly now: () => number) {}
+	constructor(
+		private readonly now: () => number,
+		/** Pending sign-ins kept at most (each holds an SRP_A no larger than N). */
+		private readonly cap = 20_000,
+	) {}
 
 	create(init: SessionInit): AuthSession {
 		this.sweep();
@@ -79,6 +83,11 @@ export class SessionStore {
 		return session;
 	}
 
+	/** How many sign-ins are pending. */
+	get size(): number {
+		return this.sessions.size;
+	}
+
 	/** For actions that carry no ClientId (AssociateSoftwareToken, VerifySoftwareToken). */
 	getForChallenge(id: string, challenge: string): AuthSession {
 		const session = this.sessions.get(id);
@@ -97,5 +106,10 @@ export class SessionStore {
 		if (this.sessions.size < 1000) return;
 		const now = this.now();
 		for (const s of this.sessions.values()) if (s.expiresAt <= now) this.consume(s);
+		// A flood of sign-ins within the lifetime still must not exhaust memory: the oldest go.
+		for (const s of this.sessions.values()) {
+			if (this.sessions.size < this.cap) break;
+			this.consume(s);
+		}
 	}
 }

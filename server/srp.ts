@@ -141,8 +141,12 @@ export function serverKey(A: bigint, eph: ServerEphemeral, verifier: bigint): Bu
 	if (A % N === 0n) return undefined;
 	const u = computeU(A, eph.B);
 	if (u === 0n) return undefined;
-	const S = modPow((A * modPow(verifier, u)) % N, eph.b);
-	return hkdf(padBytes(S), padBytes(u));
+	return hkdf(padBytes(premasterSecret(A, verifier, u, eph.b)), padBytes(u));
+}
+
+/** S = (A · v^u)^b mod N, the two user-dependent modexps of a password check. */
+export function premasterSecret(A: bigint, verifier: bigint, u: bigint, b: bigint): bigint {
+	return modPow((A * modPow(verifier, u)) % N, b);
 }
 
 export function claimSignature(

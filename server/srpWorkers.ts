@@ -1,34 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { N, type ServerEphemeral, computeU, hkdf, padBytes, serverKey } from './srp';
-
-// Plain JS run with `eval`, so it works the same under tsx, vitest and compiled builds.
-// One job: S = (A · v^u mod N)^b mod N, the two user-dependent modexps of a password check.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createDiffieHellman } = require('node:crypto');
-const N = BigInt('0x' + workerData.n);
-const dh = createDiffieHellman(Buffer.from(workerData.n, 'hex'), Buffer.from([2]));
-const bytes = (v) => { const h = v.toString(16); return Buffer.from(h.length % 2 ? '0' + h : h, 'hex'); };
-const big = (b) => BigInt('0x' + (b.toString('hex') || '0'));
-// OpenSSL refuses degenerate bases (0, 1, N-1) and exponents <= 1; the caller then computes inline.
-const usable = (base, exp) => base > 1n && base < N - 1n && exp > 1n;
-function modPow(base, exp) {
-	if (!usable(base, exp)) return undefined;
-	dh.setPrivateKey(bytes(exp));
-	return big(dh.computeSecret(bytes(base)));
-}
-parentPort.on('message', ([id, A, v, u, b]) => {
-	let S;
-	try {
-		const vu = modPow(BigInt('0x' + v), BigInt('0x' + u));
-		if (vu !== undefined) S = modPow((BigInt('0x' + A) * vu) % N, BigInt('0x' + b));
-	} catch {
-		S = undefined;
-	}
-	parentPort.postMessage([id, S === undefined ? '' : S.toString(16)]);
-});
-`;
+import { startWorker } from './workers/start';
 
 interface Lane {
 	worker: Worker;
@@ -37,10 +10,10 @@ interface Lane {
 }
 
 /**
- * The password check's two modexps (v^u, then (A·v^u)^b) on worker threads, so that the event
- * loop only parses, hashes and answers while every core does the big-number work. Same result
- * as {@link serverKey}; anything unusual (a degenerate value, a failed worker) is computed
- * inline by serverKey itself, so the workers only ever save time.
+ * The password check's two modexps (srp.ts premasterSecret, run by workers/srpWorker.ts) on
+ * worker threads, so that the event loop only parses, hashes and answers while every core does
+ * the big-number work. Same result as {@link serverKey}; anything unusual (a degenerate value,
+ * a failed worker) is computed inline by serverKey itself, so the workers only ever save time.
  */
 export class SrpWorkers {
 	private readonly lanes: Lane[] = [];
@@ -48,16 +21,12 @@ export class SrpWorkers {
 	private nextId = 0;
 	private closed = false;
 
-	constructor(
-		private readonly nHex: string,
-		private readonly size = Math.max(1, Math.min(4, availableParallelism())),
-	) {}
+	constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism()))) {}
 
 	/** Threads start on the first password check, so pools that never see one cost nothing. */
 	private start(): void {
-		const nHex = this.nHex;
 		for (let i = 0; i < this.size; i++) {
-			const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { n: nHex } });
+			const worker = startWorker('srpWorker');
 			const lane: Lane = { worker, busy: 0, broken: false };
 			worker.unref();
 			worker.on('message', ([id, S]: [number, string]) => {

@@ -27,6 +27,10 @@ export interface PoolConfig {
 	AutoVerifiedAttributes: string[];
 	UsernameAttributes?: string[];
 	AliasAttributes?: string[];
+	/** Trigger ARNs; the three custom-auth ones turn on the built-in CUSTOM_AUTH triggers. */
+	LambdaConfig?: Partial<
+		Record<'DefineAuthChallenge' | 'CreateAuthChallenge' | 'VerifyAuthChallengeResponse', string>
+	>;
 	CreationDate: number;
 	LastModifiedDate: number;
 }
@@ -67,6 +71,8 @@ export interface UserRecord {
 	totpEnabled: boolean;
 	totpSecret?: string;
 	pendingTotpSecret?: string;
+	/** TOTP time steps accepted lately: their codes are never accepted again. */
+	totpUsedSteps?: number[];
 	preferredMfa?: MfaName;
 	deviceGroupKey: string;
 	/** When an administrator set the current temporary password (epoch ms). */
@@ -91,6 +97,8 @@ export interface DeviceRecord {
 
 export interface PoolRecord {
 	config: PoolConfig;
+	/** Keys the decoys of PreventUserExistenceErrors (see Service.decoyBytes); made on first use. */
+	decoySecret?: string;
 	clients: Record<string, ClientConfig>;
 	users: Record<string, UserRecord>;
 	devices: Record<string, DeviceRecord>;

@@ -1,6 +1,7 @@
-import { KeyObject, randomBytes, randomUUID, sign } from 'node:crypto';
-import { exportJWK, generateKeyPair, jwtVerify, errors as joseErrors } from 'jose';
-import type { CryptoKey, JWK, JWTPayload } from 'jose';
+import { type KeyObject, generateKeyPair, randomBytes, randomUUID, sign } from 'node:crypto';
+import { promisify } from 'node:util';
+import { decodeJwt, jwtVerify, errors as joseErrors } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
 import { MSG, ServiceError, notAuthorized } from './errors';
 import type { ClientConfig, UserRecord } from './state';
 
@@ -10,6 +11,8 @@ export interface TokenLifetimes {
 	idSeconds?: number;
 	refreshSeconds?: number;
 }
+
+const generateKeyPairAsync = promisify(generateKeyPair);
 
 const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 
@@ -59,42 +62,64 @@ export interface IssueInput {
 	lifetimes: Required<TokenLifetimes>;
 }
 
-export class TokenSigner {
+/** One user pool's signing key: each pool signs with its own key pair and `kid`, as the service does. */
+interface PoolKey {
 	/** The private key as node:crypto uses it: signing runs on libuv's pool, off the event loop. */
-	private readonly signingKey: KeyObject;
-	/** `{"alg":"RS256","kid":…}`, base64url, the same for every token. */
-	private readonly header: string;
+	signingKey: KeyObject;
+	publicKey: KeyObject;
+	jwk: JWK;
+	/** `{"alg":"RS256","kid":…}`, base64url, the same for every token of the pool. */
+	header: string;
+}
 
-	private constructor(
-		privateKey: CryptoKey,
-		private readonly publicKey: CryptoKey,
-		readonly jwk: JWK,
-		private readonly issuerBase: () => string,
-	) {
-		this.signingKey = KeyObject.from(privateKey);
-		this.header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: jwk.kid ?? '' })).toString(
-			'base64url',
-		);
-	}
+async function newPoolKey(): Promise<PoolKey> {
+	const { privateKey, publicKey } = await generateKeyPairAsync('rsa', { modulusLength: 2048 });
+	const kid = randomBytes(16).toString('base64url');
+	const jwk: JWK = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
+	const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid })).toString('base64url');
+	return { signingKey: privateKey, publicKey, jwk, header };
+}
 
-	/** A fresh RSA key per start: tokens from an earlier run are simply invalid. */
-	static async create(issuerBase: () => string): Promise<TokenSigner> {
-		const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-		const kid = randomBytes(16).toString('base64url');
-		const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
-		return new TokenSigner(privateKey, publicKey, jwk, issuerBase);
+export class TokenSigner {
+	/** Made on a pool's first token (or JWKS request), fresh at every start. */
+	private readonly keys = new Map<string, Promise<PoolKey>>();
+
+	constructor(private readonly issuerBase: () => string) {}
+
+	private key(poolId: string): Promise<PoolKey> {
+		let key = this.keys.get(poolId);
+		if (!key) {
+			key = newPoolKey();
+			this.keys.set(poolId, key);
+		}
+		return key;
 	}
 
 	issuer(poolId: string): string {
 		return `${this.issuerBase()}/${poolId}`;
 	}
 
+	/** The pool a verified token's issuer names. */
+	poolOf(claims: JWTPayload): string {
+		return typeof claims.iss === 'string' ? (claims.iss.split('/').pop() ?? '') : '';
+	}
+
+	async jwks(poolId: string): Promise<{ keys: JWK[] }> {
+		return { keys: [(await this.key(poolId)).jwk] };
+	}
+
 	/** A compact RS256 JWS of the claims plus iat and exp (what jose's SignJWT produced). */
-	private sign(payload: JWTPayload, iat: number, exp: number): Promise<string> {
+	private async sign(
+		poolId: string,
+		payload: JWTPayload,
+		iat: number,
+		exp: number,
+	): Promise<string> {
+		const key = await this.key(poolId);
 		const body = Buffer.from(JSON.stringify({ ...payload, iat, exp })).toString('base64url');
-		const input = `${this.header}.${body}`;
+		const input = `${key.header}.${body}`;
 		return new Promise((resolve, reject) => {
-			sign('sha256', Buffer.from(input), this.signingKey, (e, signature) => {
+			sign('sha256', Buffer.from(input), key.signingKey, (e, signature) => {
 				if (e) reject(e);
 				else resolve(`${input}.${signature.toString('base64url')}`);
 			});
@@ -132,17 +157,24 @@ export class TokenSigner {
 			jti: randomUUID(),
 		};
 		const [accessToken, idToken] = await Promise.all([
-			this.sign(access, now, now + lifetimes.accessSeconds),
-			this.sign(id, now, now + lifetimes.idSeconds),
+			this.sign(input.poolId, access, now, now + lifetimes.accessSeconds),
+			this.sign(input.poolId, id, now, now + lifetimes.idSeconds),
 		]);
 		return { accessToken, idToken };
 	}
 
-	/** Signature, issuer shape and expiry; revocation is the caller's business. */
+	/**
+	 * Signature (with the key of the pool the token names), issuer, expiry and token use;
+	 * revocation is the caller's business.
+	 */
 	async verifyAccess(token: string, nowSeconds: number): Promise<AccessClaims> {
 		try {
-			const { payload } = await jwtVerify(token, this.publicKey, {
+			const poolId = this.poolOf(decodeJwt(token));
+			const key = this.keys.get(poolId);
+			if (!key) throw notAuthorized(MSG.accessInvalid);
+			const { payload } = await jwtVerify(token, (await key).publicKey, {
 				algorithms: ['RS256'],
+				issuer: this.issuer(poolId),
 				currentDate: new Date(nowSeconds * 1000),
 				clockTolerance: 0,
 			});

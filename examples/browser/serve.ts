@@ -59,6 +59,8 @@ async function main(): Promise<void> {
 	await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
 	const address = site.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
+	// The page reads confirmation codes from the pool's outbox, which answers no other page.
+	lp.trustOrigin(`http://127.0.0.1:${port}`);
 	const query = new URLSearchParams({
 		endpoint: lp.url,
 		UserPoolId: pool.Id,

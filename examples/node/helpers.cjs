@@ -124,9 +124,27 @@ function base32ToBytes(text) {
 	return Uint8Array.from(out);
 }
 
-/** The 6-digit RFC 6238 code (HMAC-SHA1, 30 s) an authenticator app would show. */
+/** Time steps whose code was already given out, per secret: the pool accepts each code once. */
+const usedSteps = new Map();
+
+/**
+ * A 6-digit RFC 6238 code (HMAC-SHA1, 30 s) the pool has not seen yet. A person would wait
+ * for the authenticator's next code; the examples instead take the current step's code, else
+ * the next or the previous one, which the pool still accepts for clock skew.
+ */
 function totpCode(secret, timeMs = Date.now()) {
-	let counter = Math.floor(timeMs / 30000);
+	const now = Math.floor(timeMs / 30000);
+	const used = usedSteps.get(secret) || new Set();
+	usedSteps.set(secret, used);
+	const step = [now, now + 1, now - 1].find((s) => !used.has(s));
+	if (step === undefined) throw new Error('every TOTP code of this half-minute is used');
+	used.add(step);
+	return totpForStep(secret, step);
+}
+
+/** The code of one time step. */
+function totpForStep(secret, step) {
+	let counter = step;
 	const message = new Uint8Array(8);
 	for (let i = 7; i >= 0; i--) {
 		message[i] = counter & 0xff;

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LocalPool, startLocalPool } from '../../server';
+import { type LocalPool, ONE_TIME_CODE_TRIGGERS, startLocalPool } from '../../server';
 
 export interface PoolProfile {
 	UserPoolId: string;
@@ -30,9 +30,11 @@ const FLOWS = [
 ];
 
 async function profile(lp: LocalPool, name: string, pool: Record<string, unknown>) {
+	// The built-in one-time-code triggers, which use case 25 (CUSTOM_AUTH) signs in with.
 	const created = await lp.createUserPool({
 		PoolName: `examples-${name}`,
 		AutoVerifiedAttributes: ['email'],
+		LambdaConfig: ONE_TIME_CODE_TRIGGERS,
 		...pool,
 	});
 	// LEGACY: the examples show UserNotFoundException after a user deleted themselves.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MSG, err, invalidParameter, notAuthorized, resourceNotFound } from '../errors';
+import { MSG, err, invalidParameter, resourceNotFound } from '../errors';
 import type { Service } from '../service';
 import {
 	type ClientConfig,
@@ -19,8 +19,9 @@ import {
 	optStringArray,
 	reqString,
 } from '../validate';
+import { TRIGGER_NAMES } from '../customAuth';
 import { applyAttributes, checkAttributeName } from './attributes';
-import { newUser, resolveSignUpName } from './signup';
+import { confirmUser, newUser, resolveSignUpName } from './signup';
 import { applyMfaPreference, attributeList, mfaSummary, removeUser } from './user';
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -80,6 +81,19 @@ export function createUserPool(svc: Service, body: Json): Json {
 			DeviceOnlyRememberedOnUserPrompt:
 				optBool(device, 'DeviceOnlyRememberedOnUserPrompt') ?? false,
 		};
+	}
+	const lambda = optObject(body, 'LambdaConfig');
+	if (lambda) {
+		config.LambdaConfig = {};
+		// Only the custom-auth triggers mean something here; each is kept as a checked string.
+		for (const name of TRIGGER_NAMES) {
+			const arn = optString(lambda, name);
+			if (arn === undefined) continue;
+			if (arn.length < 20 || arn.length > 2048 || !arn.startsWith('arn:')) {
+				throw invalidParameter(`Invalid ARN for LambdaConfig.${name}`);
+			}
+			config.LambdaConfig[name] = arn;
+		}
 	}
 	if (usernameAttributes?.length) config.UsernameAttributes = usernameAttributes;
 	if (aliasAttributes?.length) config.AliasAttributes = aliasAttributes;
@@ -159,7 +173,7 @@ export function adminCreateUser(svc: Service, body: Json): Json {
 	const pool = svc.pool(reqString(body, 'UserPoolId'));
 	const name = reqString(body, 'Username');
 	const given = optAttributes(body, 'UserAttributes') ?? [];
-	for (const a of given) checkAttributeName(a.Name);
+	for (const a of given) checkAttributeName(a.Name, true);
 	const resolved = resolveSignUpName(
 		pool,
 		name,
@@ -181,11 +195,8 @@ export function adminCreateUser(svc: Service, body: Json): Json {
 }
 
 export function adminConfirmSignUp(svc: Service, body: Json): Json {
-	const { user } = adminUser(svc, body);
-	if (user.status !== 'UNCONFIRMED')
-		throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
-	user.status = 'CONFIRMED';
-	svc.changed();
+	const { pool, user } = adminUser(svc, body);
+	confirmUser(svc, pool, user);
 	return {};
 }
 
@@ -217,7 +228,10 @@ export function adminSetUserMFAPreference(svc: Service, body: Json): Json {
 
 export function adminUpdateUserAttributes(svc: Service, body: Json): Json {
 	const { pool, user } = adminUser(svc, body);
-	applyAttributes(svc, pool, user, optAttributes(body, 'UserAttributes') ?? [], false);
+	applyAttributes(svc, pool, user, optAttributes(body, 'UserAttributes') ?? [], {
+		sendCodes: false,
+		admin: true,
+	});
 	return {};
 }
 

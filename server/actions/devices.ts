@@ -1,6 +1,7 @@
-import { MSG, invalidParameter, resourceNotFound } from '../errors';
+import { confirmedDevice } from '../devices';
+import { MSG, invalidParameter, notAuthorized, resourceNotFound } from '../errors';
 import type { Service } from '../service';
-import { type DeviceRecord, type PoolRecord, type UserRecord, own } from '../state';
+import { type DeviceRecord, own } from '../state';
 import { type Json, optNumber, optString, reqObject, reqString } from '../validate';
 
 const seconds = (ms: number) => ms / 1000;
@@ -24,15 +25,8 @@ export function deviceType(device: DeviceRecord): Json {
 	};
 }
 
-function ownDevice(pool: PoolRecord, user: UserRecord, key: string): DeviceRecord {
-	const device = own(pool.devices, key);
-	if (!device || device.username !== user.username || !device.confirmed)
-		throw resourceNotFound(MSG.deviceMissing);
-	return device;
-}
-
 export async function confirmDevice(svc: Service, body: Json): Promise<Json> {
-	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
+	const { pool, user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
 	const key = reqString(body, 'DeviceKey');
 	const config = reqObject(body, 'DeviceSecretVerifierConfig');
 	const salt = optString(config, 'Salt');
@@ -44,6 +38,8 @@ export async function confirmDevice(svc: Service, body: Json): Promise<Json> {
 		throw invalidParameter('Salt and PasswordVerifier must be base64');
 	const device = own(pool.devices, key);
 	if (!device || device.username !== user.username) throw resourceNotFound(MSG.deviceMissing);
+	// A confirmed device's secret is its own: an access token alone must not replace it.
+	if (device.confirmed) throw notAuthorized('Device has already been confirmed.');
 	const onPrompt = pool.config.DeviceConfiguration?.DeviceOnlyRememberedOnUserPrompt ?? false;
 	device.confirmed = true;
 	device.salt = salt;
@@ -57,12 +53,12 @@ export async function confirmDevice(svc: Service, body: Json): Promise<Json> {
 }
 
 export async function getDevice(svc: Service, body: Json): Promise<Json> {
-	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
-	return { Device: deviceType(ownDevice(pool, user, reqString(body, 'DeviceKey'))) };
+	const { pool, user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
+	return { Device: deviceType(confirmedDevice(pool, user, reqString(body, 'DeviceKey'))) };
 }
 
 export async function listDevices(svc: Service, body: Json): Promise<Json> {
-	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
+	const { pool, user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
 	const limit = optNumber(body, 'Limit') ?? 60;
 	if (!Number.isInteger(limit) || limit < 0 || limit > 60) {
 		throw invalidParameter(
@@ -87,8 +83,8 @@ export async function listDevices(svc: Service, body: Json): Promise<Json> {
 }
 
 export async function updateDeviceStatus(svc: Service, body: Json): Promise<Json> {
-	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
-	const device = ownDevice(pool, user, reqString(body, 'DeviceKey'));
+	const { pool, user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
+	const device = confirmedDevice(pool, user, reqString(body, 'DeviceKey'));
 	const status = optString(body, 'DeviceRememberedStatus');
 	if (status !== 'remembered' && status !== 'not_remembered') {
 		throw invalidParameter(
@@ -102,14 +98,10 @@ export async function updateDeviceStatus(svc: Service, body: Json): Promise<Json
 }
 
 export async function forgetDevice(svc: Service, body: Json): Promise<Json> {
-	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
-	const device = ownDevice(pool, user, reqString(body, 'DeviceKey'));
+	const { pool, user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
+	const device = confirmedDevice(pool, user, reqString(body, 'DeviceKey'));
 	delete pool.devices[device.key];
-	// The device's refresh tokens go with it, so a lost device cannot sign in again; access
-	// tokens already issued stay valid until they expire.
-	for (const [token, record] of Object.entries(svc.state.refreshTokens)) {
-		if (record.deviceKey === device.key) delete svc.state.refreshTokens[token];
-	}
-	svc.changed();
+	// Access tokens already issued stay valid until they expire.
+	svc.tokens.dropDevice(device.key);
 	return {};
 }

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { MSG, err, invalidParameter, notAuthorized } from '../errors';
-import { type Login, afterPassword, customNext, srpChallenge } from '../flow';
-import { type Service, poolName } from '../service';
-import { N, checkPassword, hexToBig, makeVerifier } from '../srp';
-import { type ClientConfig, own } from '../state';
+import { triggersFor } from '../customAuth';
+import { type Login, afterPassword, customNext, decoyUser, srpChallenge } from '../flow';
+import { type Service, poolName, signInKey } from '../service';
+import { N, N_HEX, checkPassword, hexToBig } from '../srp';
+import type { ClientConfig } from '../state';
 import { type Json, optStringMap, reqParam, reqString } from '../validate';
 
 const FLOWS = [
@@ -34,7 +34,11 @@ export function flowAllowed(client: ClientConfig, flow: string): boolean {
 }
 
 export function parseA(params: Record<string, string>): bigint {
-	const A = hexToBig(reqParam(params, 'SRP_A'));
+	const hex = reqParam(params, 'SRP_A');
+	// A is a number mod N: anything longer (a sign byte aside) is not a client's A, and would be
+	// kept whole in the pending session.
+	if (hex.length > N_HEX.length + 2) throw invalidParameter('SRP_A is longer than the SRP group');
+	const A = hexToBig(hex);
 	if (A === undefined) throw invalidParameter('SRP_A is not a valid hexadecimal number');
 	// An A that is 0 mod N would make the shared secret 0 whatever the password.
 	if (A % N === 0n) throw invalidParameter('SRP_A cannot be zero (mod N)');
@@ -72,27 +76,29 @@ export async function initiateAuth(svc: Service, body: Json): Promise<Json> {
 		params.SECRET_HASH,
 		`Client ${client.ClientId} is configured for secret but secret was not received`,
 	);
-	const user = svc.findUser(pool, username);
-	if (!user) {
-		// PreventUserExistenceErrors: an unknown user gets a plausible SRP challenge that cannot succeed.
-		if (
-			client.PreventUserExistenceErrors === 'LEGACY' ||
-			A === undefined ||
-			flow === 'CUSTOM_AUTH'
-		) {
-			throw svc.unknownUser(client);
-		}
-		return decoy(svc, client, pool.config.Id, username, A);
-	}
+	// The service refuses a flow whose triggers are missing before it looks at the user.
+	if (flow === 'CUSTOM_AUTH') triggersFor(pool.config, svc.options.customAuth);
+	const known = svc.findUser(pool, username);
+	if (!known) svc.refuseUnknownUser(client);
+	// PreventUserExistenceErrors: an unknown user goes down the same path as a user with a
+	// password nobody knows, so every reply (and the work behind it) looks the same.
+	const user = known ?? decoyUser(svc, pool, username);
 	if (!user.enabled) throw notAuthorized(MSG.userDisabled);
 	const login: Login = { svc, pool, client, user, authFlow: flow, clientMetadata };
+	if (!known) login.decoy = username;
 
 	if (flow === 'USER_PASSWORD_AUTH') {
 		const password = reqParam(params, 'PASSWORD');
+		const key = signInKey(pool, user.username);
+		svc.lockout.check(key);
 		const ok =
 			user.verifier &&
 			checkPassword(poolName(pool.config.Id), user.username, password, user.verifier);
-		if (!ok) throw notAuthorized(MSG.badCredentials);
+		if (!ok || !known) {
+			svc.lockout.fail(key);
+			throw notAuthorized(MSG.badCredentials);
+		}
+		svc.lockout.succeed(key);
 		return afterPassword(login, params.DEVICE_KEY);
 	}
 	if (flow === 'CUSTOM_AUTH') {
@@ -106,45 +112,13 @@ export async function initiateAuth(svc: Service, body: Json): Promise<Json> {
 	return srpChallenge(login, A, user.verifier.verifier, user.verifier.salt, 'PASSWORD_VERIFIER');
 }
 
-function decoy(
-	svc: Service,
-	client: ClientConfig,
-	poolId: string,
-	username: string,
-	A: bigint,
-): Json {
-	const fake = makeVerifier(poolId, username, randomBytes(16).toString('hex'));
-	const user = {
-		username,
-		attributes: {},
-		status: 'CONFIRMED' as const,
-		enabled: true,
-		created: 0,
-		modified: 0,
-		smsMfaEnabled: false,
-		totpEnabled: false,
-		deviceGroupKey: '',
-		codes: {},
-	};
-	const pool = svc.pool(poolId);
-	const login: Login = { svc, pool, client, user, authFlow: 'USER_SRP_AUTH' };
-	return srpChallenge(login, A, fake.verifier, fake.salt, 'PASSWORD_VERIFIER', { decoy: true });
-}
-
 async function refresh(
 	svc: Service,
 	client: ClientConfig,
 	params: Record<string, string>,
 ): Promise<Json> {
 	const token = reqParam(params, 'REFRESH_TOKEN');
-	const record = own(svc.state.refreshTokens, token);
-	if (!record || record.clientId !== client.ClientId) throw notAuthorized(MSG.refreshInvalid);
-	const origin = svc.state.origins[record.originJti];
-	const pool = svc.state.pools[record.poolId];
-	const user = pool?.users[record.username];
-	if (!origin || origin.revoked || !pool || !user) throw notAuthorized(MSG.refreshRevoked);
-	if (record.expiresAt <= svc.now()) throw notAuthorized(MSG.refreshExpired);
-	if (!user.enabled) throw notAuthorized(MSG.userDisabled);
+	const { record, pool, user } = svc.tokens.refreshable(client.ClientId, token);
 	svc.checkSecretHash(client, [user.username, user.attributes.sub ?? ''], params.SECRET_HASH);
 	return svc.authenticationResult(pool, client, user, {
 		deviceKey: record.deviceKey,

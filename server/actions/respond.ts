@@ -1,22 +1,23 @@
-import { MSG, err, invalidParameter, notAuthorized } from '../errors';
+import { MSG, ServiceError, err, invalidParameter, notAuthorized } from '../errors';
 import {
 	type Login,
 	afterPassword,
+	challengeRequest,
 	customNext,
-	deviceSaltHex,
-	deviceVerifierHex,
+	decoyUser,
 	mfaChallenge,
 	srpChallenge,
 	srpPoolName,
 	startMfa,
-	userDevice,
 } from '../flow';
-import { defaultVerify } from '../customAuth';
-import type { Service } from '../service';
+import { confirmedDevice, deviceSaltHex, deviceVerifierHex, findConfirmedDevice } from '../devices';
+import { triggersFor } from '../customAuth';
+import { type Service, signInKey } from '../service';
 import type { AuthSession } from '../sessions';
 import { own } from '../state';
 import { TIMESTAMP_RE, claimSignature, serverKey, signatureMatches } from '../srp';
-import { totpMatches } from '../totp';
+import { sameSecret } from '../compare';
+import { useTotp } from '../totp';
 import { type Json, optString, optStringMap, reqParam, reqString } from '../validate';
 import { applyAttributes } from './attributes';
 import { parseA } from './initiateAuth';
@@ -54,14 +55,17 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 		name,
 		name === 'PASSWORD_VERIFIER' ? responses.PASSWORD_CLAIM_SECRET_BLOCK : undefined,
 	);
-	if (session.decoy) {
-		svc.sessions.consume(session);
-		throw notAuthorized(MSG.badCredentials);
-	}
-	const user = pool.users[session.username];
 	const named = svc.findUser(pool, username);
+	// An unknown name's sign-in goes on as its decoy user's, to fail where a wrong password would.
+	const decoy = session.decoy;
+	const user =
+		decoy === undefined ? own(pool.users, session.username) : decoyUser(svc, pool, decoy);
 	// Someone else's USERNAME does not burn the session: only its owner can use or spend it.
-	if (!user || named !== user) throw notAuthorized(MSG.sessionInvalid);
+	const owner =
+		decoy === undefined
+			? named === user
+			: !named && (username === decoy || username === session.username);
+	if (!user || !owner) throw notAuthorized(MSG.sessionInvalid);
 	const login: Login = {
 		svc,
 		pool,
@@ -69,6 +73,7 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 		user,
 		authFlow: session.authFlow,
 		clientMetadata: metadata ?? session.clientMetadata,
+		decoy: session.decoy,
 	};
 	switch (name) {
 		case 'PASSWORD_VERIFIER':
@@ -77,7 +82,7 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 			svc.sessions.consume(session);
 			if (reqParam(responses, 'DEVICE_KEY') !== session.deviceKey)
 				throw notAuthorized(MSG.sessionInvalid);
-			const device = userDevice(login, session.deviceKey);
+			const device = confirmedDevice(pool, user, session.deviceKey);
 			const A = parseA(responses);
 			return srpChallenge(
 				login,
@@ -92,7 +97,7 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 		}
 		case 'DEVICE_PASSWORD_VERIFIER': {
 			svc.sessions.consume(session);
-			const device = userDevice(login, session.deviceKey ?? '');
+			const device = confirmedDevice(pool, user, session.deviceKey ?? '');
 			await verifyClaim(svc, session, responses, device.groupKey, device.key);
 			device.lastAuth = svc.now();
 			return startMfa(login, device);
@@ -118,7 +123,7 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 			const attrs = Object.entries(responses)
 				.filter(([k]) => k.startsWith('userAttributes.'))
 				.map(([k, v]) => ({ Name: k.slice('userAttributes.'.length), Value: v }));
-			applyAttributes(svc, pool, user, attrs, false);
+			applyAttributes(svc, pool, user, attrs, { sendCodes: false, admin: false });
 			svc.sessions.consume(session);
 			svc.setPassword(pool, user, password);
 			user.status = 'CONFIRMED';
@@ -160,12 +165,24 @@ async function passwordVerifier(
 	session: AuthSession,
 	responses: Record<string, string>,
 ): Promise<Json> {
-	// A forgotten device is reported before the session is spent: the client then resends the
-	// same answer with DEVICE_KEY null, and that retry must still succeed.
+	const { svc, pool, user } = login;
+	const key = signInKey(pool, user.username);
+	try {
+		svc.lockout.check(key);
+		await verifyClaim(svc, session, responses, srpPoolName(login), user.username);
+		if (login.decoy) throw notAuthorized(MSG.badCredentials);
+	} catch (e) {
+		svc.sessions.consume(session);
+		if (e instanceof ServiceError && e.message === MSG.badCredentials) svc.lockout.fail(key);
+		throw e;
+	}
+	svc.lockout.succeed(key);
+	// The device is looked up only once the password is proven, so that its existence tells an
+	// attacker nothing. A forgotten one is reported before the session is spent: the client then
+	// resends the same answer with DEVICE_KEY null, and that retry must still succeed.
 	if (session.authFlow !== 'CUSTOM_AUTH' && responses.DEVICE_KEY)
-		userDevice(login, responses.DEVICE_KEY);
-	login.svc.sessions.consume(session);
-	await verifyClaim(login.svc, session, responses, srpPoolName(login), login.user.username);
+		confirmedDevice(pool, user, responses.DEVICE_KEY);
+	svc.sessions.consume(session);
 	if (session.authFlow === 'CUSTOM_AUTH') {
 		const history = [
 			...session.customHistory,
@@ -176,11 +193,8 @@ async function passwordVerifier(
 	return afterPassword(login, responses.DEVICE_KEY);
 }
 
-function knownDevice(login: Login, key: string | undefined): string | undefined {
-	if (!key) return undefined;
-	const device = own(login.pool.devices, key);
-	return device && device.username === login.user.username && device.confirmed ? key : undefined;
-}
+const knownDevice = (login: Login, key: string | undefined): string | undefined =>
+	findConfirmedDevice(login.pool, login.user, key)?.key;
 
 const MAX_MFA_ATTEMPTS = 3;
 
@@ -190,14 +204,18 @@ function mfaAnswer(
 	responses: Record<string, string>,
 ): Promise<Json> {
 	const { user, svc } = login;
+	// MFA failures lock the user out like password failures, counted apart from them.
+	const key = `${signInKey(login.pool, user.username)}\0mfa`;
+	svc.lockout.check(key);
 	let ok: boolean;
 	if (session.challenge === 'SMS_MFA') {
-		ok = reqParam(responses, 'SMS_MFA_CODE') === session.smsCode;
+		ok = sameSecret(reqParam(responses, 'SMS_MFA_CODE'), session.smsCode ?? '');
 	} else {
 		const code = reqParam(responses, 'SOFTWARE_TOKEN_MFA_CODE');
-		ok = Boolean(user.totpSecret) && totpMatches(user.totpSecret ?? '', code, svc.now());
+		ok = user.totpSecret !== undefined && useTotp(user, user.totpSecret, code, svc.now());
 	}
 	if (!ok) {
+		svc.lockout.fail(key);
 		// The same session may be retried a few times, as the service allows for mistyped codes.
 		session.attempts += 1;
 		if (session.attempts >= MAX_MFA_ATTEMPTS) svc.sessions.consume(session);
@@ -206,6 +224,7 @@ function mfaAnswer(
 			session.challenge === 'SMS_MFA' ? MSG.mfaCodeMismatch : MSG.totpCodeMismatch,
 		);
 	}
+	svc.lockout.succeed(key);
 	svc.sessions.consume(session);
 	return svc.authenticationResult(login.pool, login.client, user, { deviceKey: session.deviceKey });
 }
@@ -217,17 +236,14 @@ async function customAnswer(
 ): Promise<Json> {
 	const answer = reqParam(responses, 'ANSWER');
 	login.svc.sessions.consume(session);
-	const hooks = login.svc.options.customAuth;
-	const request = {
-		userPoolId: login.pool.config.Id,
-		userName: login.user.username,
-		userAttributes: { ...login.user.attributes },
-		session: session.customHistory.map((r) => ({ ...r })),
-		clientMetadata: login.clientMetadata ?? {},
+	const hooks = triggersFor(login.pool.config, login.svc.options.customAuth);
+	const verdict = await hooks.verifyAuthChallengeResponse({
+		...challengeRequest(login, session.customHistory),
 		privateChallengeParameters: { ...(session.customPrivate ?? {}) },
 		challengeAnswer: answer,
-	};
-	const { answerCorrect } = await (hooks.verifyAuthChallengeResponse ?? defaultVerify)(request);
+	});
+	// No answer is right for a user who does not exist, whatever a trigger says.
+	const answerCorrect = verdict.answerCorrect && !login.decoy;
 	const history = [
 		...session.customHistory,
 		{

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MSG, err, invalidParameter, notAuthorized } from '../errors';
-import type { Service } from '../service';
-import type { PoolRecord, UserRecord } from '../state';
+import type { CodeDeliveryDetails, Service } from '../service';
+import type { ClientConfig, PoolRecord, UserRecord } from '../state';
 import { type Json, optAttributes, optString, reqString } from '../validate';
-import { checkAttributeName } from './attributes';
+import { checkAliasFree, checkAttributeName } from './attributes';
 
 const EMAIL_RE = /^[^@\s]+@[^@\s]+$/;
 
@@ -77,7 +77,7 @@ export function signUp(svc: Service, body: Json): Json {
 	// Shape first, then resources: the service reports a malformed request before an unknown client.
 	const { pool, client } = svc.client(clientId);
 	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
-	for (const a of given) checkAttributeName(a.Name);
+	for (const a of given) checkAttributeName(a.Name, false);
 	const resolved = resolveSignUpName(
 		pool,
 		name,
@@ -106,27 +106,80 @@ export function confirmSignUp(svc: Service, body: Json): Json {
 	const code = reqString(body, 'ConfirmationCode');
 	const { pool, client } = svc.client(clientId);
 	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
-	const user = svc.findUser(pool, name);
-	if (!user) throw svc.unknownUser(client, err('CodeMismatchException', MSG.codeMismatch));
-	if (user.status !== 'UNCONFIRMED') {
-		throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
-	}
-	svc.useCode(user, 'confirmation', code);
-	user.status = 'CONFIRMED';
-	for (const attr of pool.config.AutoVerifiedAttributes) {
-		if (user.attributes[attr]) user.attributes[`${attr}_verified`] = 'true';
-	}
-	svc.changed();
+	confirmUser(svc, pool, codeOwner(svc, pool, client, name, 'confirmation', code), code);
 	return {};
 }
 
-const fakeDelivery = (name: string) => ({
-	Destination: EMAIL_RE.test(name)
-		? `${name.charAt(0)}***@${name.split('@')[1]?.charAt(0) ?? ''}***`
-		: '+*******0000',
-	DeliveryMedium: EMAIL_RE.test(name) ? 'EMAIL' : 'SMS',
-	AttributeName: EMAIL_RE.test(name) ? 'email' : 'phone_number',
-});
+/**
+ * The user a code was sent to. An unknown one gets what a wrong code gets, its tries counted
+ * the same way (UserNotFoundException only for LEGACY clients).
+ */
+function codeOwner(
+	svc: Service,
+	pool: PoolRecord,
+	client: ClientConfig,
+	name: string,
+	purpose: string,
+	code: string,
+): UserRecord {
+	const user = svc.findUser(pool, name);
+	if (user) return user;
+	svc.refuseUnknownUser(client);
+	svc.useCode(pool, undefined, name, purpose, code);
+	throw err('CodeMismatchException', MSG.codeMismatch);
+}
+
+/**
+ * ConfirmSignUp (with the code) and AdminConfirmSignUp (without): only an UNCONFIRMED user can
+ * be confirmed. A code proves the attribute it was sent to, so the auto-verified attributes
+ * become verified; an administrator's confirmation proves nothing, as with the service.
+ */
+export function confirmUser(svc: Service, pool: PoolRecord, user: UserRecord, code?: string): void {
+	if (user.status !== 'UNCONFIRMED') {
+		throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+	}
+	if (code !== undefined) {
+		svc.useCode(pool, user, user.username, 'confirmation', code);
+		for (const attr of pool.config.AutoVerifiedAttributes) {
+			const value = user.attributes[attr];
+			if (!value) continue;
+			checkAliasFree(pool, user, attr, value);
+			user.attributes[`${attr}_verified`] = 'true';
+		}
+	}
+	user.status = 'CONFIRMED';
+	user.modified = svc.now();
+	svc.changed();
+}
+
+const PHONE_RE = /^\+\d{5,15}$/;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Where a code for an unknown user "went": what a user with that e-mail or phone as their
+ * name would be told, and otherwise an e-mail address masked like a real one, the same on
+ * every call for the same name.
+ */
+function decoyDelivery(svc: Service, pool: PoolRecord, name: string): CodeDeliveryDetails {
+	if (EMAIL_RE.test(name)) {
+		return {
+			...(svc.deliveryFor({ attributes: { email: name } }, ['email']) as CodeDeliveryDetails),
+		};
+	}
+	if (PHONE_RE.test(name)) {
+		return {
+			...(svc.deliveryFor({ attributes: { phone_number: name } }, [
+				'phone_number',
+			]) as CodeDeliveryDetails),
+		};
+	}
+	const [a = 0, b = 0] = svc.decoyBytes(pool, name, 'delivery', 2);
+	return {
+		Destination: `${LETTERS.charAt(a % 26)}***@${LETTERS.charAt(b % 26)}***`,
+		DeliveryMedium: 'EMAIL',
+		AttributeName: 'email',
+	};
+}
 
 /**
  * The user a code-sending action addresses, after the client and its secret hash are checked.
@@ -138,9 +191,8 @@ function codeRecipient(svc: Service, body: Json) {
 	const { pool, client } = svc.client(reqString(body, 'ClientId'));
 	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
 	const user = svc.findUser(pool, name);
-	if (!user && client.PreventUserExistenceErrors === 'LEGACY')
-		throw err('UserNotFoundException', MSG.userNotFound);
-	return { pool, user, decoy: { CodeDeliveryDetails: fakeDelivery(name) } };
+	if (!user) svc.refuseUnknownUser(client);
+	return { pool, user, decoy: { CodeDeliveryDetails: decoyDelivery(svc, pool, name) } };
 }
 
 export function resendConfirmationCode(svc: Service, body: Json): Json {
@@ -179,10 +231,10 @@ export function confirmForgotPassword(svc: Service, body: Json): Json {
 	const password = reqString(body, 'Password');
 	const { pool, client } = svc.client(clientId);
 	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
-	const user = svc.findUser(pool, name);
-	if (!user) throw svc.unknownUser(client, err('CodeMismatchException', MSG.codeMismatch));
+	// The password first, as for a known user, so an unknown one is not told apart by the order.
 	svc.validatePassword(pool, password);
-	svc.useCode(user, 'forgot-password', code);
+	const user = codeOwner(svc, pool, client, name, 'forgot-password', code);
+	svc.useCode(pool, user, user.username, 'forgot-password', code);
 	svc.setPassword(pool, user, password);
 	if (user.status === 'RESET_REQUIRED') user.status = 'CONFIRMED';
 	svc.changed();

@@ -1,8 +1,10 @@
 import { MSG, err, invalidParameter, notAuthorized } from '../errors';
 import { type Service, poolName } from '../service';
 import { checkPassword } from '../srp';
-import { type MfaName, type UserRecord, own } from '../state';
-import { newTotpSecret, totpMatches } from '../totp';
+import { sameSecret } from '../compare';
+import { removeUserDevices } from '../devices';
+import type { MfaName, UserRecord } from '../state';
+import { newTotpSecret, useTotp } from '../totp';
 import { type Json, isObject, optObject, optString, reqString } from '../validate';
 
 export function attributeList(user: UserRecord): { Name: string; Value: string }[] {
@@ -24,12 +26,12 @@ export function mfaSummary(user: UserRecord): Json {
 }
 
 export async function getUser(svc: Service, body: Json): Promise<Json> {
-	const { user } = await svc.authorize(reqString(body, 'AccessToken'));
+	const { user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
 	return { Username: user.username, UserAttributes: attributeList(user), ...mfaSummary(user) };
 }
 
 export async function changePassword(svc: Service, body: Json): Promise<Json> {
-	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
+	const { pool, user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
 	const previous = reqString(body, 'PreviousPassword');
 	const proposed = reqString(body, 'ProposedPassword');
 	if (
@@ -45,7 +47,7 @@ export async function changePassword(svc: Service, body: Json): Promise<Json> {
 }
 
 export async function deleteUser(svc: Service, body: Json): Promise<Json> {
-	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
+	const { pool, user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
 	removeUser(svc, pool.config.Id, user.username);
 	return {};
 }
@@ -53,22 +55,21 @@ export async function deleteUser(svc: Service, body: Json): Promise<Json> {
 export function removeUser(svc: Service, poolId: string, username: string): void {
 	const pool = svc.pool(poolId);
 	delete pool.users[username];
-	for (const [key, device] of Object.entries(pool.devices)) {
-		if (device.username === username) delete pool.devices[key];
-	}
-	svc.revokeUserTokens(poolId, username);
+	removeUserDevices(pool, username);
+	svc.tokens.revokeUser(poolId, username);
 }
 
 export async function globalSignOut(svc: Service, body: Json): Promise<Json> {
-	const { pool, user } = await svc.authorize(reqString(body, 'AccessToken'));
-	svc.revokeUserTokens(pool.config.Id, user.username);
+	const { pool, user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
+	svc.tokens.revokeUser(pool.config.Id, user.username);
 	return {};
 }
 
 export function revokeToken(svc: Service, body: Json): Json {
 	const token = reqString(body, 'Token');
 	const { client } = svc.client(reqString(body, 'ClientId'));
-	if (client.ClientSecret && optString(body, 'ClientSecret') !== client.ClientSecret) {
+	const secret = client.ClientSecret;
+	if (secret && !sameSecret(optString(body, 'ClientSecret') ?? '', secret)) {
 		throw notAuthorized(`Unable to verify secret hash for client ${client.ClientId}`);
 	}
 	if (!client.EnableTokenRevocation) {
@@ -76,14 +77,12 @@ export function revokeToken(svc: Service, body: Json): Json {
 	}
 	if (token.split('.').length === 3)
 		throw err('UnsupportedTokenTypeException', 'Unsupported token type');
-	const record = own(svc.state.refreshTokens, token);
+	const record = svc.tokens.refreshRecord(token);
 	// Revoking an unknown or already revoked token succeeds (RFC 7009); another client's does not.
 	if (!record) return {};
 	if (record.clientId !== client.ClientId)
 		throw err('UnauthorizedException', 'Invalid token for this client');
-	const origin = svc.state.origins[record.originJti];
-	if (origin) origin.revoked = true;
-	svc.changed();
+	svc.tokens.revokeFamily(record);
 	return {};
 }
 
@@ -127,13 +126,13 @@ export function applyMfaPreference(svc: Service, user: UserRecord, body: Json): 
 }
 
 export async function setUserMFAPreference(svc: Service, body: Json): Promise<Json> {
-	const { user } = await svc.authorize(reqString(body, 'AccessToken'));
+	const { user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
 	applyMfaPreference(svc, user, body);
 	return {};
 }
 
 export async function setUserSettings(svc: Service, body: Json): Promise<Json> {
-	const { user } = await svc.authorize(reqString(body, 'AccessToken'));
+	const { user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
 	const options = body.MFAOptions;
 	if (!Array.isArray(options))
 		throw invalidParameter("Invalid type for 'mFAOptions': expected list");
@@ -153,7 +152,7 @@ export async function associateSoftwareToken(svc: Service, body: Json): Promise<
 	const sessionId = optString(body, 'Session');
 	const secret = newTotpSecret();
 	if (access) {
-		const { user } = await svc.authorize(access);
+		const { user } = await svc.tokens.authorize(access);
 		user.pendingTotpSecret = secret;
 		svc.changed();
 		return { SecretCode: secret };
@@ -178,7 +177,7 @@ export async function verifySoftwareToken(svc: Service, body: Json): Promise<Jso
 	let user: UserRecord | undefined;
 	let session;
 	if (access) {
-		user = (await svc.authorize(access)).user;
+		user = (await svc.tokens.authorize(access)).user;
 	} else if (sessionId) {
 		session = svc.sessions.getForChallenge(sessionId, 'MFA_SETUP');
 		if (session.setupStage !== 'verify') throw notAuthorized(MSG.sessionInvalid);
@@ -188,7 +187,7 @@ export async function verifySoftwareToken(svc: Service, body: Json): Promise<Jso
 	}
 	if (!user || !user.pendingTotpSecret)
 		throw invalidParameter('User has not associated a software token');
-	if (!totpMatches(user.pendingTotpSecret, code, svc.now())) {
+	if (!useTotp(user, user.pendingTotpSecret, code, svc.now())) {
 		throw err(
 			'EnableSoftwareTokenMFAException',
 			'Code mismatch and fail enable Software Token MFA',

@@ -60,6 +60,8 @@ export function appScenario(serve: () => Promise<ServedApp>, extra?: () => void)
 			startLocalPool({ port: 0 }),
 			serve(),
 		]);
+		// The app reads codes from the outbox, which answers only the pages it trusts.
+		lp.trustOrigin(app.site.url);
 		const pool = await lp.createUserPool({
 			AutoVerifiedAttributes: ['email'],
 			DeviceConfiguration: {

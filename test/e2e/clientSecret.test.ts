@@ -190,6 +190,8 @@ describe('an app client with a secret (ClientSecret, pitfall 12)', () => {
 		);
 		await node((cb) => again.setUserMfaPreference(null, { PreferredMfa: true, Enabled: true }, cb));
 		const phone = user(new MapStorage());
+		// Each TOTP code is accepted once: this sign-in answers with the next 30-second step's.
+		lp.advanceTime(30_000);
 		const mfa = await login(phone, PASSWORD, { totp: () => totpAt(totpSecret, lp.now()) });
 		expect(mfa.session.isValid()).toBe(true);
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ChallengeRequest, startLocalPool } from '../../server/index';
+import { type ChallengeRequest, ONE_TIME_CODE_TRIGGERS, startLocalPool } from '../../server/index';
 import {
 	PASSWORD,
 	type Setup,
@@ -28,7 +28,7 @@ const answer = (s: Setup, session: unknown, user: string, ANSWER: string) =>
 	});
 
 describe('CUSTOM_AUTH with the built-in one-time code', async () => {
-	const s = await setup();
+	const s = await setup({ LambdaConfig: ONE_TIME_CODE_TRIGGERS });
 	afterAll(() => s.lp.close());
 	await s.lp.createUser(s.poolId, 'kim', PASSWORD, { email: 'kim@example.com' });
 
@@ -120,11 +120,13 @@ describe('CUSTOM_AUTH with the built-in one-time code', async () => {
 	});
 
 	it('unknown and unconfirmed users, and clients without CUSTOM_AUTH', async () => {
-		expectError(
-			await init(s, { USERNAME: 'ghost' }),
-			'NotAuthorizedException',
-			'Incorrect username or password.',
-		);
+		// PreventUserExistenceErrors: an unknown name is challenged like a user, but sent nothing.
+		const ghost = await init(s, { USERNAME: 'ghost' });
+		expect(ghost.body).toMatchObject({
+			ChallengeName: 'CUSTOM_CHALLENGE',
+			ChallengeParameters: { USERNAME: 'ghost', delivery: 'outbox' },
+		});
+		expect(s.lp.outbox.list({ username: 'ghost' })).toEqual([]);
 		await api(s.url, 'SignUp', { ClientId: s.clientId, Username: 'newbie', Password: PASSWORD });
 		expectError(await init(s, { USERNAME: 'newbie' }), 'UserNotConfirmedException');
 		const noCustom = await s.lp.createUserPoolClient(s.poolId, {

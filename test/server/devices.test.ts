@@ -1,76 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { G, computeX, modPow, padBytes } from '../../server/srp';
+import { ONE_TIME_CODE_TRIGGERS } from '../../server/index';
+import { type Remembered, confirmNewDevice, deviceLogin } from './deviceHelpers';
 import {
 	PASSWORD,
-	type Setup,
 	SrpClient,
 	api,
 	expectError,
 	jwtPayload,
+	lastCode,
 	ok,
 	poolNameOf,
 	setup,
 	signUpConfirmed,
 	srpLogin,
 } from './helpers';
-
-interface Remembered {
-	key: string;
-	group: string;
-	password: string;
-}
-
-/** What the client does after a login with NewDeviceMetadata. */
-async function confirmNewDevice(
-	s: Setup,
-	result: Record<string, unknown>,
-): Promise<{ device: Remembered; out: Record<string, unknown> }> {
-	const meta = result.NewDeviceMetadata as { DeviceKey: string; DeviceGroupKey: string };
-	const password = randomBytes(40).toString('base64');
-	const salt = BigInt('0x' + randomBytes(16).toString('hex'));
-	const verifier = modPow(G, computeX(meta.DeviceGroupKey, meta.DeviceKey, password, salt));
-	const out = await ok(s.url, 'ConfirmDevice', {
-		AccessToken: result.AccessToken,
-		DeviceKey: meta.DeviceKey,
-		DeviceName: 'test-device',
-		DeviceSecretVerifierConfig: {
-			Salt: padBytes(salt).toString('base64'),
-			PasswordVerifier: padBytes(verifier).toString('base64'),
-		},
-	});
-	return { device: { key: meta.DeviceKey, group: meta.DeviceGroupKey, password }, out };
-}
-
-/** A remembered-device login: PASSWORD_VERIFIER with DEVICE_KEY, then DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER. */
-async function deviceLogin(
-	s: Setup,
-	username: string,
-	device: Remembered,
-	devicePassword = device.password,
-) {
-	const first = await srpLogin(s, username, PASSWORD, { DEVICE_KEY: device.key });
-	if (first.status !== 200 || first.body.ChallengeName !== 'DEVICE_SRP_AUTH') return first;
-	const srp = new SrpClient();
-	const step = await api(s.url, 'RespondToAuthChallenge', {
-		ChallengeName: 'DEVICE_SRP_AUTH',
-		ClientId: s.clientId,
-		Session: first.body.Session,
-		ChallengeResponses: { USERNAME: username, DEVICE_KEY: device.key, SRP_A: srp.A.toString(16) },
-	});
-	expect(step.body.ChallengeName).toBe('DEVICE_PASSWORD_VERIFIER');
-	const params = step.body.ChallengeParameters as Record<string, string>;
-	return api(s.url, 'RespondToAuthChallenge', {
-		ChallengeName: 'DEVICE_PASSWORD_VERIFIER',
-		ClientId: s.clientId,
-		Session: step.body.Session,
-		ChallengeResponses: {
-			USERNAME: username,
-			DEVICE_KEY: device.key,
-			...srp.answer(device.group, device.key, devicePassword, params),
-		},
-	});
-}
 
 const result = (r: { body: Record<string, unknown> }) =>
 	r.body.AuthenticationResult as Record<string, unknown>;
@@ -322,5 +265,63 @@ describe('pools without device tracking', async () => {
 		);
 		expect(out).toEqual({ UserConfirmationNecessary: false });
 		expect((await deviceLogin(tracked, 'gia', device)).status).toBe(200);
+	});
+});
+
+describe('device binding after CUSTOM_AUTH', async () => {
+	const s = await setup({
+		LambdaConfig: ONE_TIME_CODE_TRIGGERS,
+		DeviceConfiguration: {
+			ChallengeRequiredOnNewDevice: false,
+			DeviceOnlyRememberedOnUserPrompt: false,
+		},
+	});
+	afterAll(() => s.lp.close());
+	await signUpConfirmed(s, 'cy');
+
+	/** A one-time-code sign-in; `DEVICE_KEY` goes with the answer, as the client sends it. */
+	async function customLogin(DEVICE_KEY?: string) {
+		const c = await api(s.url, 'InitiateAuth', {
+			AuthFlow: 'CUSTOM_AUTH',
+			ClientId: s.clientId,
+			AuthParameters: { USERNAME: 'cy' },
+		});
+		const r = await ok(s.url, 'RespondToAuthChallenge', {
+			ChallengeName: 'CUSTOM_CHALLENGE',
+			ClientId: s.clientId,
+			Session: c.body.Session,
+			ChallengeResponses: {
+				USERNAME: 'cy',
+				ANSWER: lastCode(s.lp, s.poolId, 'cy', 'custom-challenge'),
+				...(DEVICE_KEY ? { DEVICE_KEY } : {}),
+			},
+		});
+		return r.AuthenticationResult as Record<string, unknown>;
+	}
+
+	it('the confirmed device the answer names is bound to the tokens; no new device is issued', async () => {
+		const first = await customLogin();
+		const { device } = await confirmNewDevice(s, first);
+		const again = await customLogin(device.key);
+		expect(again.NewDeviceMetadata).toBeUndefined();
+		expect(jwtPayload(String(again.AccessToken)).device_key).toBe(device.key);
+		// Its refresh token stays bound to the device: forgetting the device ends it.
+		await ok(s.url, 'ForgetDevice', { AccessToken: again.AccessToken, DeviceKey: device.key });
+		expectError(
+			await api(s.url, 'InitiateAuth', {
+				AuthFlow: 'REFRESH_TOKEN_AUTH',
+				ClientId: s.clientId,
+				AuthParameters: { REFRESH_TOKEN: String(again.RefreshToken) },
+			}),
+			'NotAuthorizedException',
+			'Invalid Refresh Token',
+		);
+	});
+
+	it('an unknown device key binds nothing: a new device is issued', async () => {
+		const r = await customLogin('us-east-1_00000000-0000-0000-0000-000000000000');
+		const meta = r.NewDeviceMetadata as { DeviceKey: string };
+		expect(meta.DeviceKey).toMatch(/^us-east-1_/);
+		expect(jwtPayload(String(r.AccessToken)).device_key).toBe(meta.DeviceKey);
 	});
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EphemeralPool } from '../../server/ephemeral';
-import { G, N_HEX, modPow } from '../../server/srp';
+import { GeneratorTable } from '../../server/generatorTable';
+import { G, N, modPow } from '../../server/srp';
 
 describe('EphemeralPool', () => {
 	it('hands out correct (b, g^b) pairs computed by its worker, each only once', async () => {
-		const pool = new EphemeralPool(N_HEX, 8);
+		const pool = new EphemeralPool(8);
 		try {
 			let first = pool.take();
 			while (!first) {
@@ -24,5 +25,14 @@ describe('EphemeralPool', () => {
 		} finally {
 			await pool.close();
 		}
+	});
+
+	it('computes g^b from its comb table exactly as a modexp does', () => {
+		const table = new GeneratorTable(4);
+		for (const hex of ['00000000', '00000001', '000000ff', '01000000', 'ffffffff', '8badf00d']) {
+			const b = Buffer.from(hex, 'hex');
+			expect(table.pow(b), hex).toBe(modPow(G, BigInt(`0x${hex}`)) % N);
+		}
+		expect(() => table.pow(Buffer.alloc(5, 1))).toThrow(RangeError);
 	});
 });

@@ -167,10 +167,9 @@ describe('HTTP pipeline', async () => {
 			Password: 'Passw0rd!',
 			UserAttributes: [{ Name: 'email', Value: 'olly@example.com' }],
 		});
-		const res = await fetch(`${url}/_local/outbox?pool=${pool.Id}`, {
-			headers: { Origin: 'http://localhost:5173' },
-		});
-		expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+		// Read the way a test or a terminal reads it; pages of other origins may not (test/security).
+		const res = await fetch(`${url}/_local/outbox?pool=${pool.Id}`);
+		expect(res.status).toBe(200);
 		const { messages } = (await res.json()) as { messages: Record<string, unknown>[] };
 		expect(messages).toHaveLength(1);
 		expect(messages[0]).toMatchObject({

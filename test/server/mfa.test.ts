@@ -26,7 +26,10 @@ async function enableTotp(s: Setup, access: string): Promise<string> {
 		SecretCode: string;
 	};
 	expect(
-		await ok(s.url, 'VerifySoftwareToken', { AccessToken: access, UserCode: totp(SecretCode) }),
+		await ok(s.url, 'VerifySoftwareToken', {
+			AccessToken: access,
+			UserCode: totp(SecretCode, s.lp.now()),
+		}),
 	).toEqual({ Status: 'SUCCESS' });
 	return SecretCode;
 }
@@ -100,14 +103,17 @@ describe('MFA in an OPTIONAL pool', async () => {
 		expectError(
 			await api(s.url, 'VerifySoftwareToken', {
 				AccessToken: access,
-				UserCode: '000000' === totp(SecretCode) ? '111111' : '000000',
+				UserCode: '000000' === totp(SecretCode, s.lp.now()) ? '111111' : '000000',
 			}),
 			'EnableSoftwareTokenMFAException',
 		);
-		await ok(s.url, 'VerifySoftwareToken', { AccessToken: access, UserCode: totp(SecretCode) });
+		await ok(s.url, 'VerifySoftwareToken', {
+			AccessToken: access,
+			UserCode: totp(SecretCode, s.lp.now()),
+		});
 		const c = await srpLogin(s, 'mia', PASSWORD);
 		expect(c.body.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
-		const wrong = totp(SecretCode, Date.now() + 5 * 60_000);
+		const wrong = totp(SecretCode, s.lp.now() + 5 * 60_000);
 		expectError(
 			await respond(s, 'SOFTWARE_TOKEN_MFA', c.body.Session, {
 				USERNAME: 'mia',
@@ -115,7 +121,8 @@ describe('MFA in an OPTIONAL pool', async () => {
 			}),
 			'CodeMismatchException',
 		);
-		const previousStep = totp(SecretCode, Date.now() - 30_000);
+		// One step of skew either way is accepted; the previous step's code has not been used yet.
+		const previousStep = totp(SecretCode, s.lp.now() - 30_000);
 		expect(
 			(
 				await respond(s, 'SOFTWARE_TOKEN_MFA', c.body.Session, {
@@ -224,7 +231,7 @@ describe('MFA in a pool that requires it', async () => {
 		);
 		const verified = await ok(s.url, 'VerifySoftwareToken', {
 			Session: assoc.Session,
-			UserCode: totp(secret),
+			UserCode: totp(secret, s.lp.now()),
 			FriendlyDeviceName: 'phone',
 		});
 		expect(verified.Status).toBe('SUCCESS');

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { ONE_TIME_CODE_TRIGGERS } from '../../server/index';
 import { PASSWORD, api, expectError, jwtPayload, lastCode, setup } from './helpers';
 import {
 	CBS,
@@ -22,6 +23,7 @@ describe('original amazon-cognito-identity-js against the local pool', async () 
 			ChallengeRequiredOnNewDevice: false,
 			DeviceOnlyRememberedOnUserPrompt: false,
 		},
+		LambdaConfig: ONE_TIME_CODE_TRIGGERS,
 	});
 	afterAll(() => s.lp.close());
 
@@ -165,7 +167,10 @@ describe('original amazon-cognito-identity-js against the local pool', async () 
 			'associateSecretCode',
 		)) as [string];
 		expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-		await expectEvent(run(carol, 'verifySoftwareToken', totp(secret), 'phone', CBS), 'onSuccess');
+		await expectEvent(
+			run(carol, 'verifySoftwareToken', totp(secret, s.lp.now()), 'phone', CBS),
+			'onSuccess',
+		);
 		const pref = { PreferredMfa: true, Enabled: true };
 		await expectEvent(run(carol, 'setUserMfaPreference', null, pref, NODE), 'ok');
 
@@ -173,8 +178,10 @@ describe('original amazon-cognito-identity-js against the local pool', async () 
 		await expectEvent(run(fresh, 'authenticateUser', details('carol'), CBS), 'totpRequired');
 		const bad = await expectFailure(run(fresh, 'sendMFACode', '000000', CBS, 'SOFTWARE_TOKEN_MFA'));
 		expect(bad.code).toBe('CodeMismatchException');
+		// A code is accepted once (RFC 6238 §5.2): the sign-in uses the next 30-second step's.
+		s.lp.advanceTime(30_000);
 		await expectEvent(
-			run(fresh, 'sendMFACode', totp(secret), CBS, 'SOFTWARE_TOKEN_MFA'),
+			run(fresh, 'sendMFACode', totp(secret, s.lp.now()), CBS, 'SOFTWARE_TOKEN_MFA'),
 			'onSuccess',
 		);
 
@@ -201,8 +208,9 @@ describe('original amazon-cognito-identity-js against the local pool', async () 
 		await expectEvent(run(carol, 'forgetSpecificDevice', oldKey, CBS), 'onSuccess');
 		const again = userFor('carol', deviceStorage);
 		await expectEvent(run(again, 'authenticateUser', details('carol'), CBS), 'totpRequired');
+		s.lp.advanceTime(30_000);
 		await expectEvent(
-			run(again, 'sendMFACode', totp(secret), CBS, 'SOFTWARE_TOKEN_MFA'),
+			run(again, 'sendMFACode', totp(secret, s.lp.now()), CBS, 'SOFTWARE_TOKEN_MFA'),
 			'onSuccess',
 		);
 		expect(targets.filter((t) => t === 'RespondToAuthChallenge:PASSWORD_VERIFIER')).toHaveLength(2);

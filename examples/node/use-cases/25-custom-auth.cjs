@@ -1,5 +1,7 @@
-// Use case 25: a passwordless custom flow. The local pool's default triggers send a one-time
-// code (to the outbox) and accept it as the answer; a wrong answer gets another challenge.
+// Use case 25: a passwordless custom flow. The pool needs custom-auth triggers; the local pool's
+// "basic" profile is created with its built-in ones (LambdaConfig: ONE_TIME_CODE_TRIGGERS), which
+// send a one-time code (to the outbox) and accept it as the answer; a wrong answer gets another
+// challenge.
 const { check, poolData, readCode, signUpConfirmed } = require('../helpers.cjs');
 
 module.exports = {
