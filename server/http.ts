@@ -27,7 +27,12 @@ export async function dispatch(
 	const handler = own(ACTIONS, action);
 	if (!handler) throw err('UnknownOperationException', `Unknown operation ${action}`);
 	await opts.beforeAction?.(action, body);
-	return handler(svc, body);
+	try {
+		return await handler(svc, body);
+	} finally {
+		// Even a refused request may have changed something (a spent code): on disk before the reply.
+		svc.save();
+	}
 }
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {

@@ -8,7 +8,7 @@ import { EphemeralPool } from './ephemeral';
 import { Service } from './service';
 import { N_HEX } from './srp';
 import { SrpWorkers } from './srpWorkers';
-import { loadState, own } from './state';
+import { StoredState, own } from './state';
 import { type TokenLifetimes, TokenSigner } from './tokens';
 import { totpAt } from './totp';
 import type { Json } from './validate';
@@ -75,7 +75,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 	let url = '';
 	const log = options.log ?? ((m: string) => console.error(m));
 	const signer = await TokenSigner.create(() => url);
-	const svc = new Service(loadState(options.stateFile), signer, {
+	const svc = new Service(StoredState.open(options.stateFile), signer, {
 		region: options.region ?? 'us-east-1',
 		stateFile: options.stateFile,
 		tokenLifetimes: options.tokenLifetimes ?? {},

@@ -10,10 +10,10 @@ import {
 	type ClientConfig,
 	type PersistentState,
 	type PoolRecord,
+	type StoredState,
 	type UserRecord,
 	findUser,
 	own,
-	saveState,
 } from './state';
 import { type ResultOptions, authenticationResult } from './results';
 import type { AccessClaims, TokenLifetimes, TokenSigner } from './tokens';
@@ -55,13 +55,15 @@ export class Service {
 	ephemerals?: EphemeralPool;
 	/** Worker threads for the password check's modexps, when running as a server. */
 	srpWorkers?: SrpWorkers;
-	private saveScheduled = false;
+	/** Pools, users and token records; every write to it is tracked for saving. */
+	readonly state: PersistentState;
 
 	constructor(
-		readonly state: PersistentState,
+		private readonly stored: StoredState,
 		readonly signer: TokenSigner,
 		readonly options: ServiceOptions,
 	) {
+		this.state = stored.state;
 		this.sessions = new SessionStore(() => this.now());
 	}
 
@@ -73,24 +75,24 @@ export class Service {
 		return Math.floor(this.now() / 1000);
 	}
 
-	/** Coalesces writes of the state file to one per tick of the event loop. */
-	changed(): void {
-		const file = this.options.stateFile;
-		if (!file || this.saveScheduled) return;
-		this.saveScheduled = true;
-		setImmediate(() => {
-			this.saveScheduled = false;
-			try {
-				saveState(file, this.state);
-			} catch (e) {
-				// A full disk or a deleted directory must not take the server down; the next change retries.
-				this.options.log?.(`could not save ${file}: ${e instanceof Error ? e.message : String(e)}`);
-			}
-		});
+	/**
+	 * Marks a change to the state. Writes are tracked by the state itself and saved by `save()`
+	 * before the reply; the call remains where actions change the state, as their documentation.
+	 */
+	changed(): void {}
+
+	/** Puts every change made so far on disk (with a state file); the pipeline calls it before replying. */
+	save(): void {
+		this.stored.save();
 	}
 
+	/** Saves what is left and releases the state file. */
 	flush(): void {
-		if (this.options.stateFile) saveState(this.options.stateFile, this.state);
+		try {
+			this.save();
+		} finally {
+			this.stored.close();
+		}
 	}
 
 	pool(poolId: string): PoolRecord {

@@ -1,0 +1,160 @@
+/**
+ * The pool's state as a tracked JSON tree: every write through it (set, delete, array change) is
+ * remembered by its path, so that saving costs what changed rather than the whole state.
+ *
+ * Plain objects in the tree answer only their own keys: `users['constructor']` is undefined and
+ * `users['__proto__'] = u` stores an ordinary entry. Lookups by a caller-chosen key can therefore
+ * never reach Object.prototype, whatever the caller forgot.
+ */
+
+export type Path = readonly string[];
+
+const SEP = '\u0000';
+const RAW = Symbol('raw');
+
+type Node = Record<string | symbol, unknown>;
+
+function isNode(v: unknown): v is Node {
+	return typeof v === 'object' && v !== null;
+}
+
+function hasOwn(o: object, key: PropertyKey): boolean {
+	return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/** Stores `value` as an own data property, even under a key such as "__proto__". */
+export function setOwn(target: object, key: string, value: unknown): void {
+	Object.defineProperty(target, key, {
+		value,
+		writable: true,
+		enumerable: true,
+		configurable: true,
+	});
+}
+
+/** The plain value behind a tracked one, nested tracked values included. */
+export function untracked<T>(value: T): T {
+	if (!isNode(value)) return value;
+	const raw = (value[RAW] as object | undefined) ?? value;
+	for (const key of Object.keys(raw)) {
+		const child = (raw as Node)[key];
+		if (isNode(child) && child[RAW]) setOwn(raw, key, untracked(child));
+	}
+	return raw as T;
+}
+
+export class ChangeTracker<T extends object> {
+	/** The tracked view of the state; read and write the state only through it. */
+	readonly root: T;
+	private readonly dirty = new Map<string, Path>();
+	private readonly views = new WeakMap<object, Map<string, object>>();
+
+	/**
+	 * @param raw the plain state (as parsed from JSON); it is written through, never copied.
+	 * @param record false when nothing is ever saved, so no paths pile up.
+	 */
+	constructor(
+		readonly raw: T,
+		private readonly record = true,
+	) {
+		this.root = this.view(raw, []);
+	}
+
+	/** The minimal set of changed paths since the last call (a changed parent covers its children). */
+	takeChanges(): Path[] {
+		const all = [...this.dirty.values()].sort((a, b) => a.length - b.length);
+		this.dirty.clear();
+		const kept = new Set<string>();
+		const out: Path[] = [];
+		for (const path of all) {
+			let covered = false;
+			for (let i = 1; i < path.length && !covered; i++) {
+				covered = kept.has(path.slice(0, i).join(SEP));
+			}
+			if (covered) continue;
+			kept.add(path.join(SEP));
+			out.push(path);
+		}
+		return out;
+	}
+
+	/** Marks paths changed again, e.g. after a save of them failed. */
+	restore(paths: Path[]): void {
+		for (const path of paths) this.mark(path);
+	}
+
+	private mark(path: Path): void {
+		if (this.record) this.dirty.set(path.join(SEP), path);
+	}
+
+	private view<V extends object>(target: V, path: Path): V {
+		const key = path.join(SEP);
+		let byPath = this.views.get(target);
+		const known = byPath?.get(key);
+		if (known) return known as V;
+		const isArray = Array.isArray(target);
+		// An array is saved whole: its elements have no identity of their own.
+		const changed = (prop: string) => this.mark(isArray ? path : [...path, prop]);
+		const proxy = new Proxy(target, {
+			get: (t, prop, receiver) => {
+				if (prop === RAW) return t;
+				if (typeof prop === 'symbol' || isArray) {
+					const v: unknown = Reflect.get(t, prop, receiver);
+					return typeof prop === 'string' && isNode(v) ? this.view(v, [...path, prop]) : v;
+				}
+				if (!hasOwn(t, prop)) return undefined;
+				const v = (t as Node)[prop];
+				return isNode(v) ? this.view(v, [...path, prop]) : v;
+			},
+			has: (t, prop) => (isArray || typeof prop === 'symbol' ? prop in t : hasOwn(t, prop)),
+			set: (t, prop, value) => {
+				if (typeof prop === 'symbol') return false;
+				const raw = untracked(value);
+				if (isArray) Reflect.set(t, prop, raw);
+				else setOwn(t, prop, raw);
+				changed(prop);
+				return true;
+			},
+			deleteProperty: (t, prop) => {
+				if (typeof prop === 'symbol') return false;
+				const done = Reflect.deleteProperty(t, prop);
+				changed(prop);
+				return done;
+			},
+			defineProperty: (t, prop, descriptor) => {
+				if (typeof prop === 'symbol') return false;
+				const done = Reflect.defineProperty(
+					t,
+					prop,
+					'value' in descriptor
+						? { ...descriptor, value: untracked(descriptor.value) }
+						: descriptor,
+				);
+				changed(prop);
+				return done;
+			},
+		});
+		if (!byPath) this.views.set(target, (byPath = new Map()));
+		byPath.set(key, proxy);
+		return proxy;
+	}
+}
+
+/** The value at `path` in a plain tree, or undefined when any step is missing. */
+export function valueAt(root: unknown, path: Path): unknown {
+	let node = root;
+	for (const key of path) {
+		if (!isNode(node) || !hasOwn(node, key)) return undefined;
+		node = node[key];
+	}
+	return node;
+}
+
+/** Applies one saved change to a plain tree; a change under a vanished parent is dropped. */
+export function applyChange(root: object, path: Path, value: unknown): void {
+	const parent = valueAt(root, path.slice(0, -1));
+	const key = path[path.length - 1];
+	if (!isNode(parent) || key === undefined) return;
+	if (value === undefined) delete parent[key];
+	else setOwn(parent, key, value);
+}
