@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import {
 	appendFileSync,
 	copyFileSync,
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalPool } from '../../server/index';
-import { PASSWORD, api, ok } from '../server/helpers';
+import { PASSWORD, api, ok, startServerProcess } from '../server/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'local-pool-state-'));
 const children: ChildProcess[] = [];
@@ -22,27 +22,8 @@ afterAll(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-/** `npm run server` as its own process (node itself, no wrapper), so that a signal reaches the server. */
-function startServer(file: string): Promise<{ child: ChildProcess; url: string }> {
-	const child = spawn(
-		process.execPath,
-		['--import', 'tsx', 'server/cli.ts', '--port', '0', '--state', file],
-		{ cwd: process.cwd() },
-	);
-	children.push(child);
-	return new Promise((resolve, reject) => {
-		let out = '';
-		child.stdout?.on('data', (d: Buffer) => {
-			out += d.toString();
-			const m = /listening on (http:\/\/\S+)/.exec(out);
-			if (m?.[1]) resolve({ child, url: m[1] });
-		});
-		child.stderr?.on('data', (d: Buffer) => {
-			out += d.toString();
-		});
-		child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-	});
-}
+const startServer = (file: string) =>
+	startServerProcess(['--port', '0', '--state', file], children);
 
 function killed(child: ChildProcess): Promise<void> {
 	return new Promise((resolve) => {

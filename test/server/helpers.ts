@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { type LocalPool, startLocalPool } from '../../server/index';
@@ -194,4 +195,31 @@ export async function tokensFor(s: Setup, username: string): Promise<Json> {
 	const r = await srpLogin(s, username, PASSWORD);
 	expect(r.status, JSON.stringify(r.body)).toBe(200);
 	return r.body.AuthenticationResult as Json;
+}
+
+/**
+ * `npm run server -- <args>` as a child process: node itself with the tsx loader, no wrapper
+ * process, so that a signal sent to the child reaches the server. Resolves once it listens;
+ * the child is also added to `children`, for the suite to stop whatever is left.
+ */
+export function startServerProcess(
+	args: string[],
+	children: ChildProcess[],
+): Promise<{ child: ChildProcess; url: string }> {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+		cwd: process.cwd(),
+	});
+	children.push(child);
+	return new Promise((resolve, reject) => {
+		let out = '';
+		child.stdout?.on('data', (d: Buffer) => {
+			out += d.toString();
+			const m = /listening on (http:\/\/\S+)/.exec(out);
+			if (m?.[1]) resolve({ child, url: m[1] });
+		});
+		child.stderr?.on('data', (d: Buffer) => {
+			out += d.toString();
+		});
+		child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+	});
 }

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import {
 	setup,
 	signUpConfirmed,
 	srpLogin,
+	startServerProcess,
 	tokensFor,
 } from './helpers';
 
@@ -72,24 +73,7 @@ describe('npm run server (server/cli.ts)', () => {
 		for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
 	});
 
-	function startCli(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-		const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['server/cli.ts', ...args], {
-			cwd: process.cwd(),
-		});
-		children.push(child);
-		return new Promise((resolve, reject) => {
-			let out = '';
-			child.stdout?.on('data', (d: Buffer) => {
-				out += d.toString();
-				const m = /listening on (http:\/\/\S+)/.exec(out);
-				if (m?.[1]) resolve({ child, url: m[1] });
-			});
-			child.stderr?.on('data', (d: Buffer) => {
-				out += d.toString();
-			});
-			child.on('exit', (code) => reject(new Error(`cli exited ${code}: ${out}`)));
-		});
-	}
+	const startCli = (args: string[]) => startServerProcess(args, children);
 
 	it('--port 0 prints the chosen port on 127.0.0.1 and --state keeps the pools', async () => {
 		const file = join(dir, 'cli.json');
