@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ACTIONS } from './actions';
+import { checkMembers } from './constraints';
 import { ServiceError, err } from './errors';
 import type { Service } from './service';
 import { own } from './state';
@@ -27,6 +28,7 @@ export async function dispatch(
 	const handler = own(ACTIONS, action);
 	if (!handler) throw err('UnknownOperationException', `Unknown operation ${action}`);
 	await opts.beforeAction?.(action, body);
+	checkMembers(body);
 	try {
 		return await handler(svc, body);
 	} finally {

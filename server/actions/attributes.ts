@@ -1,3 +1,4 @@
+import { checkMembers } from '../constraints';
 import { invalidParameter, notAuthorized } from '../errors';
 import type { CodeDeliveryDetails, Service } from '../service';
 import type { PoolRecord, UserRecord } from '../state';
@@ -51,6 +52,7 @@ export function applyAttributes(
 	attrs: AttributeType[],
 	sendCodes: boolean,
 ): CodeDeliveryDetails[] {
+	checkMembers({ UserAttributes: attrs });
 	for (const { Name } of attrs) checkAttributeName(Name);
 	const deliveries: CodeDeliveryDetails[] = [];
 	for (const { Name, Value } of attrs) {

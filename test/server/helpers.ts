@@ -22,15 +22,15 @@ export interface ApiResult {
 	headers: Headers;
 }
 
-/** One action over real HTTP, exactly as the library sends it. */
-export async function api(url: string, action: string, body: Json): Promise<ApiResult> {
+/** One action over real HTTP, exactly as the library sends it; a string body is sent as is. */
+export async function api(url: string, action: string, body: Json | string): Promise<ApiResult> {
 	const res = await fetch(url, {
 		method: 'POST',
 		headers: {
 			'Content-Type': 'application/x-amz-json-1.1',
 			'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}`,
 		},
-		body: JSON.stringify(body),
+		body: typeof body === 'string' ? body : JSON.stringify(body),
 	});
 	const text = await res.text();
 	return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
