@@ -47,7 +47,6 @@ export class ChangeTracker<T extends object> {
 	/** The tracked view of the state; read and write the state only through it. */
 	readonly root: T;
 	private readonly dirty = new Map<string, Path>();
-	private readonly views = new WeakMap<object, Map<string, object>>();
 
 	/**
 	 * @param raw the plain state (as parsed from JSON); it is written through, never copied.
@@ -88,23 +87,28 @@ export class ChangeTracker<T extends object> {
 	}
 
 	private view<V extends object>(target: V, path: Path): V {
-		const key = path.join(SEP);
-		let byPath = this.views.get(target);
-		const known = byPath?.get(key);
-		if (known) return known as V;
 		const isArray = Array.isArray(target);
+		// Each child's view, made once while the child stays the same object.
+		const children = new Map<string, { of: object; view: object }>();
+		const child = (prop: string, value: unknown): unknown => {
+			if (!isNode(value)) return value;
+			const known = children.get(prop);
+			if (known?.of === value) return known.view;
+			const made = this.view(value, [...path, prop]);
+			children.set(prop, { of: value, view: made });
+			return made;
+		};
 		// An array is saved whole: its elements have no identity of their own.
-		const changed = (prop: string) => this.mark(isArray ? path : [...path, prop]);
-		const proxy = new Proxy(target, {
+		const changed = (prop: string) => {
+			children.delete(prop);
+			this.mark(isArray ? path : [...path, prop]);
+		};
+		return new Proxy(target, {
 			get: (t, prop, receiver) => {
 				if (prop === RAW) return t;
-				if (typeof prop === 'symbol' || isArray) {
-					const v: unknown = Reflect.get(t, prop, receiver);
-					return typeof prop === 'string' && isNode(v) ? this.view(v, [...path, prop]) : v;
-				}
-				if (!hasOwn(t, prop)) return undefined;
-				const v = (t as Node)[prop];
-				return isNode(v) ? this.view(v, [...path, prop]) : v;
+				if (typeof prop === 'symbol') return Reflect.get(t, prop, receiver);
+				if (isArray) return child(prop, Reflect.get(t, prop, receiver));
+				return hasOwn(t, prop) ? child(prop, (t as Node)[prop]) : undefined;
 			},
 			has: (t, prop) => (isArray || typeof prop === 'symbol' ? prop in t : hasOwn(t, prop)),
 			set: (t, prop, value) => {
@@ -134,9 +138,6 @@ export class ChangeTracker<T extends object> {
 				return done;
 			},
 		});
-		if (!byPath) this.views.set(target, (byPath = new Map()));
-		byPath.set(key, proxy);
-		return proxy;
 	}
 }
 
