@@ -2,6 +2,11 @@
  * The pool's state as a tracked JSON tree: every write through it (set, delete, array change) is
  * remembered by its path, so that saving costs what changed rather than the whole state.
  *
+ * Write the state only through this view. An object put into the tree is tracked from then on
+ * only when reached through the view again: a local reference to the object literal that was
+ * inserted bypasses the tracking, so re-read it from the state before changing it in a later
+ * tick.
+ *
  * Plain objects in the tree answer only their own keys: `users['constructor']` is undefined and
  * `users['__proto__'] = u` stores an ordinary entry. Lookups by a caller-chosen key can therefore
  * never reach Object.prototype, whatever the caller forgot.
@@ -32,15 +37,21 @@ export function setOwn(target: object, key: string, value: unknown): void {
 	});
 }
 
-/** The plain value behind a tracked one, nested tracked values included. */
-export function untracked<T>(value: T): T {
+/**
+ * The plain value to store for `value`. A tracked value (or one nested in a new object) is
+ * already somewhere in the tree: it is copied, so that no object lives at two paths — the saved
+ * state has two separate copies there, and memory must stay what a reload would produce.
+ */
+function detach<T>(value: T): T {
 	if (!isNode(value)) return value;
-	const raw = (value[RAW] as object | undefined) ?? value;
-	for (const key of Object.keys(raw)) {
-		const child = (raw as Node)[key];
-		if (isNode(child) && child[RAW]) setOwn(raw, key, untracked(child));
+	const raw = value[RAW];
+	if (raw) return JSON.parse(JSON.stringify(raw)) as T;
+	for (const key of Object.keys(value)) {
+		const child = value[key];
+		const plain = detach(child);
+		if (plain !== child) setOwn(value, key, plain);
 	}
-	return raw as T;
+	return value;
 }
 
 export class ChangeTracker<T extends object> {
@@ -107,14 +118,18 @@ export class ChangeTracker<T extends object> {
 			get: (t, prop, receiver) => {
 				if (prop === RAW) return t;
 				if (typeof prop === 'symbol') return Reflect.get(t, prop, receiver);
-				if (isArray) return child(prop, Reflect.get(t, prop, receiver));
+				if (isArray) {
+					// Methods and length come from the array as usual; only its own entries are state.
+					const v: unknown = Reflect.get(t, prop, receiver);
+					return hasOwn(t, prop) ? child(prop, v) : v;
+				}
 				return hasOwn(t, prop) ? child(prop, (t as Node)[prop]) : undefined;
 			},
 			has: (t, prop) => (isArray || typeof prop === 'symbol' ? prop in t : hasOwn(t, prop)),
 			set: (t, prop, value) => {
 				if (typeof prop === 'symbol') return false;
-				const raw = untracked(value);
-				if (isArray) Reflect.set(t, prop, raw);
+				const raw = detach(value);
+				if (isArray && prop === 'length') Reflect.set(t, prop, raw);
 				else setOwn(t, prop, raw);
 				changed(prop);
 				return true;
@@ -130,9 +145,7 @@ export class ChangeTracker<T extends object> {
 				const done = Reflect.defineProperty(
 					t,
 					prop,
-					'value' in descriptor
-						? { ...descriptor, value: untracked(descriptor.value) }
-						: descriptor,
+					'value' in descriptor ? { ...descriptor, value: detach(descriptor.value) } : descriptor,
 				);
 				changed(prop);
 				return done;
