@@ -32,7 +32,10 @@ export interface LocalPoolOptions {
 	host?: string;
 	/** Region prefix of pool ids and device keys. Default us-east-1. */
 	region?: string;
-	/** Pools, users and refresh tokens are loaded from and saved to this JSON file. */
+	/**
+	 * Pools, users and refresh tokens are loaded from and kept in this JSON file (and
+	 * `<file>.journal`, both mode 0600); every change is on disk before the reply reporting it.
+	 */
 	stateFile?: string;
 	/** Token lifetimes in seconds for every client, overriding the clients' own settings. */
 	tokenLifetimes?: TokenLifetimes;
