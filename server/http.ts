@@ -32,7 +32,7 @@ export async function dispatch(
 	try {
 		return await handler(svc, body);
 	} finally {
-		// Even a refused request may have changed something (a spent code): on disk before the reply.
+		// A request refused with an error may have changed the state first: saved before that reply too.
 		svc.save();
 	}
 }
