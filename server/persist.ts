@@ -169,6 +169,7 @@ export class StateStore {
 		this.journalBytes = fstatSync(this.fd).size;
 	}
 
+	/** Stops appending; the files stay as they are. */
 	close(): void {
 		if (this.fd !== undefined) closeSync(this.fd);
 		this.fd = undefined;
