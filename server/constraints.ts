@@ -108,6 +108,7 @@ const MEMBERS: Record<string, Check> = {
 	ValidationData: attributeList,
 	PoolName: text(1, 128, [NAME, NAME_SOURCE]),
 	ClientName: text(1, 128, [NAME, NAME_SOURCE]),
+	DeviceName: text(1, 1024),
 	AccessTokenValidity: range(1, 86400),
 	IdTokenValidity: range(1, 86400),
 	RefreshTokenValidity: range(0, 315360000),

@@ -254,6 +254,35 @@ describe('input limits on every path (finding 16)', () => {
 		}
 	});
 
+	it('a device name longer than 1024 characters is refused', async () => {
+		const s = await setup({
+			DeviceConfiguration: {
+				ChallengeRequiredOnNewDevice: false,
+				DeviceOnlyRememberedOnUserPrompt: false,
+			},
+		});
+		try {
+			await s.lp.createUser(s.poolId, 'dev', PASSWORD);
+			const result = (await srpLogin(s, 'dev', PASSWORD)).body.AuthenticationResult as Json;
+			const device = result.NewDeviceMetadata as Json;
+			const confirm = (DeviceName: string) =>
+				api(s.url, 'ConfirmDevice', {
+					AccessToken: result.AccessToken,
+					DeviceKey: device.DeviceKey,
+					DeviceSecretVerifierConfig: { Salt: 'AA==', PasswordVerifier: 'AA==' },
+					DeviceName,
+				});
+			expectError(
+				await confirm('d'.repeat(1025)),
+				'InvalidParameterException',
+				/^1 validation error detected: Value 'd+' at 'deviceName' failed to satisfy constraint: Member must have length less than or equal to 1024$/,
+			);
+			expect((await confirm('d'.repeat(1024))).status).toBe(200);
+		} finally {
+			await s.lp.close();
+		}
+	});
+
 	it('attribute values longer than 2048 characters are refused on every path that sets them', async () => {
 		const s = await setup();
 		try {
