@@ -6,7 +6,8 @@ const HELP = `Usage: npm run server -- [--port 9229] [--host 127.0.0.1] [--state
 A local Cognito user pool speaking the Cognito JSON API.
   --port P      listen on port P (0 = any free port; the chosen port is printed)
   --host H      bind address (default 127.0.0.1; anything else exposes the pool to the network)
-  --state FILE  load pools and users from FILE and save them back on every change
+  --state FILE  keep pools and users in FILE (changes since its last rewrite in FILE.journal,
+                both mode 0600); every change is on disk before the reply that reports it
   --region R    region prefix for pool ids (default us-east-1)`;
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ACTIONS } from './actions';
+import { checkMembers } from './constraints';
 import { ServiceError, err } from './errors';
 import type { Service } from './service';
 import { own } from './state';
@@ -51,7 +52,13 @@ export async function dispatch(
 	const handler = own(ACTIONS, action);
 	if (!handler) throw err('UnknownOperationException', `Unknown operation ${action}`);
 	await opts.beforeAction?.(action, body);
-	return handler(svc, body);
+	checkMembers(body);
+	try {
+		return await handler(svc, body);
+	} finally {
+		// A request refused with an error may have changed the state first: saved before that reply too.
+		svc.save();
+	}
 }
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {

@@ -13,7 +13,7 @@ import type { Outbox, OutboxKind, OutboxMessage } from './outbox';
 import { EphemeralPool } from './ephemeral';
 import { Service } from './service';
 import { SrpWorkers } from './srpWorkers';
-import { loadState, own } from './state';
+import { StoredState, own } from './state';
 import { type TokenLifetimes, TokenSigner } from './tokens';
 import { totpAt } from './totp';
 import type { Json } from './validate';
@@ -37,7 +37,10 @@ export interface LocalPoolOptions {
 	host?: string;
 	/** Region prefix of pool ids and device keys. Default us-east-1. */
 	region?: string;
-	/** Pools, users and refresh tokens are loaded from and saved to this JSON file. */
+	/**
+	 * Pools, users and refresh tokens are loaded from and kept in this JSON file (and
+	 * `<file>.journal`, both mode 0600); every change is on disk before the reply reporting it.
+	 */
 	stateFile?: string;
 	/** Token lifetimes in seconds for every client, overriding the clients' own settings. */
 	tokenLifetimes?: TokenLifetimes;
@@ -88,7 +91,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
 	let url = '';
 	const log = options.log ?? ((m: string) => console.error(m));
 	const signer = new TokenSigner(() => url);
-	const svc = new Service(loadState(options.stateFile), signer, {
+	const svc = new Service(StoredState.open(options.stateFile), signer, {
 		region: options.region ?? 'us-east-1',
 		stateFile: options.stateFile,
 		tokenLifetimes: options.tokenLifetimes ?? {},

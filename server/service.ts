@@ -13,10 +13,10 @@ import {
 	type ClientConfig,
 	type PersistentState,
 	type PoolRecord,
+	type StoredState,
 	type UserRecord,
 	findUser,
 	own,
-	saveState,
 } from './state';
 import { type IssueOptions, TokenBook } from './tokenBook';
 import type { TokenLifetimes, TokenSigner } from './tokens';
@@ -63,17 +63,19 @@ export class Service {
 	ephemerals?: EphemeralPool;
 	/** Worker threads for the password check's modexps, when running as a server. */
 	srpWorkers?: SrpWorkers;
-	private saveScheduled = false;
+	/** Pools, users and token records; every write to it is tracked for saving. */
+	readonly state: PersistentState;
 
 	constructor(
-		readonly state: PersistentState,
-		signer: TokenSigner,
+		private readonly stored: StoredState,
+		readonly signer: TokenSigner,
 		readonly options: ServiceOptions,
 	) {
+		this.state = stored.state;
 		this.sessions = new SessionStore(() => this.now());
 		this.lockout = new SignInLockout(() => this.now());
 		this.codeAttempts = new Attempts(() => this.now(), 3600_000);
-		this.tokens = new TokenBook(state, signer, {
+		this.tokens = new TokenBook(this.state, signer, {
 			now: () => this.now(),
 			lifetimes: options.tokenLifetimes,
 			changed: () => this.changed(),
@@ -88,24 +90,24 @@ export class Service {
 		return Math.floor(this.now() / 1000);
 	}
 
-	/** Coalesces writes of the state file to one per tick of the event loop. */
-	changed(): void {
-		const file = this.options.stateFile;
-		if (!file || this.saveScheduled) return;
-		this.saveScheduled = true;
-		setImmediate(() => {
-			this.saveScheduled = false;
-			try {
-				saveState(file, this.state);
-			} catch (e) {
-				// A full disk or a deleted directory must not take the server down; the next change retries.
-				this.options.log?.(`could not save ${file}: ${e instanceof Error ? e.message : String(e)}`);
-			}
-		});
+	/**
+	 * Marks a change to the state. Writes are tracked by the state itself and saved by `save()`
+	 * before the reply; the call remains where actions change the state, as their documentation.
+	 */
+	changed(): void {}
+
+	/** Puts every change made so far on disk (with a state file); the pipeline calls it before replying. */
+	save(): void {
+		this.stored.save();
 	}
 
+	/** Saves what is left and releases the state file. */
 	flush(): void {
-		if (this.options.stateFile) saveState(this.options.stateFile, this.state);
+		try {
+			this.save();
+		} finally {
+			this.stored.close();
+		}
 	}
 
 	pool(poolId: string): PoolRecord {

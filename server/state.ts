@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { StateStore } from './persist';
 import type { Verifier } from './srp';
+import { ChangeTracker, type Path } from './tracked';
 
 export interface PasswordPolicy {
 	MinimumLength: number;
@@ -131,21 +132,59 @@ export interface PersistentState {
 
 export const emptyState = (): PersistentState => ({ pools: {}, refreshTokens: {}, origins: {} });
 
-export function loadState(file: string | undefined): PersistentState {
-	if (!file || !existsSync(file)) return emptyState();
-	const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<PersistentState>;
-	return {
-		pools: parsed.pools ?? {},
-		refreshTokens: parsed.refreshTokens ?? {},
-		origins: parsed.origins ?? {},
-	};
-}
+/**
+ * The state as the actions see it, and where it is saved. Every write through `state` is
+ * tracked; `save()` puts what changed on disk (with a state file) before a reply reports it.
+ */
+export class StoredState {
+	readonly state: PersistentState;
+	private readonly tracker: ChangeTracker<PersistentState>;
 
-export function saveState(file: string, state: PersistentState): void {
-	// Write-then-rename so a crash mid-write never leaves a truncated state file.
-	const tmp = `${file}.tmp-${process.pid}`;
-	writeFileSync(tmp, JSON.stringify(state));
-	renameSync(tmp, file);
+	private constructor(
+		raw: PersistentState,
+		private readonly store: StateStore | undefined,
+	) {
+		this.tracker = new ChangeTracker(raw, store !== undefined);
+		this.state = this.tracker.root;
+	}
+
+	/** Opens `file` (snapshot and journal), or keeps the state in memory only without one. */
+	static open(file: string | undefined): StoredState {
+		if (!file) return new StoredState(emptyState(), undefined);
+		const { store, state } = StateStore.open(file, emptyState);
+		return new StoredState(state, store);
+	}
+
+	/**
+	 * Saves every change since the last save. Throws when the disk refuses (the changes stay
+	 * pending and the next save retries them) or when a value cannot be saved at all (it is
+	 * dropped, so that one bad value never blocks later saves).
+	 */
+	save(): void {
+		const paths = this.tracker.takeChanges();
+		if (!this.store || paths.length === 0) return;
+		let unsaved: Path[];
+		try {
+			unsaved = this.store.save(this.tracker.raw, paths);
+		} catch (e) {
+			this.tracker.restore(paths);
+			throw e;
+		}
+		if (unsaved.length > 0) {
+			const names = unsaved.map((p) => p.join('/')).join(', ');
+			throw new Error(`could not save ${names}: not representable as JSON`);
+		}
+	}
+
+	/** Folds the journal into the snapshot, so that a cleanly closed FILE holds the whole state. */
+	close(): void {
+		if (!this.store) return;
+		try {
+			this.store.fold(this.tracker.raw);
+		} finally {
+			this.store.close();
+		}
+	}
 }
 
 /** Finds a user by username, or by a sign-in attribute (email, phone, preferred_username). */

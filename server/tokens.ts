@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { decodeJwt, jwtVerify, errors as joseErrors } from 'jose';
 import type { JWK, JWTPayload } from 'jose';
 import { MSG, ServiceError, notAuthorized } from './errors';
-import type { ClientConfig, UserRecord } from './state';
+import { type ClientConfig, type UserRecord, own } from './state';
 
 export interface TokenLifetimes {
 	/** Seconds; override the pool-client settings for every client. */
@@ -18,7 +18,8 @@ const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3
 
 function validity(value: number | undefined, unit: string | undefined, fallback: number): number {
 	if (value === undefined) return fallback;
-	return value * (UNIT_SECONDS[unit ?? ''] ?? 1);
+	// own(): a unit named "constructor" must not find Object's constructor.
+	return value * (own(UNIT_SECONDS, unit ?? '') ?? 1);
 }
 
 /** Lifetimes in seconds for one client, honouring the service's defaults and units. */

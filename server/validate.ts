@@ -1,4 +1,5 @@
 import { invalidParameter } from './errors';
+import type { ClientConfig } from './state';
 
 export type Json = Record<string, unknown>;
 
@@ -82,7 +83,8 @@ export function optStringArray(body: Json, name: string): string[] | undefined {
 	if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) {
 		throw typeError(name, 'list of strings');
 	}
-	return v as string[];
+	// A copy: what is stored is never the request's own array.
+	return [...(v as string[])];
 }
 
 export interface AttributeType {
@@ -107,4 +109,19 @@ export function reqParam(params: Record<string, string>, name: string): string {
 	const v = params[name];
 	if (v === undefined || v === '') throw invalidParameter(`Missing required parameter ${name}`);
 	return v;
+}
+
+/**
+ * TokenValidityUnits rebuilt from its three members (their values were checked against the
+ * enum before the action ran); anything else in the request's object is not kept.
+ */
+export function optTokenValidityUnits(body: Json): ClientConfig['TokenValidityUnits'] {
+	const given = optObject(body, 'TokenValidityUnits');
+	if (!given) return undefined;
+	const units: NonNullable<ClientConfig['TokenValidityUnits']> = {};
+	for (const key of ['AccessToken', 'IdToken', 'RefreshToken'] as const) {
+		const unit = optString(given, key);
+		if (unit !== undefined) units[key] = unit;
+	}
+	return units;
 }

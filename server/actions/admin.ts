@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { checkTokenValidity } from '../constraints';
 import { MSG, err, invalidParameter, resourceNotFound } from '../errors';
 import type { Service } from '../service';
 import {
@@ -17,6 +18,7 @@ import {
 	optObject,
 	optString,
 	optStringArray,
+	optTokenValidityUnits,
 	reqString,
 } from '../validate';
 import { TRIGGER_NAMES } from '../customAuth';
@@ -125,12 +127,13 @@ export function createUserPoolClient(svc: Service, body: Json): Json {
 		AccessTokenValidity: optNumber(body, 'AccessTokenValidity'),
 		IdTokenValidity: optNumber(body, 'IdTokenValidity'),
 		RefreshTokenValidity: optNumber(body, 'RefreshTokenValidity'),
-		TokenValidityUnits: optObject(body, 'TokenValidityUnits') as ClientConfig['TokenValidityUnits'],
+		TokenValidityUnits: optTokenValidityUnits(body),
 		PreventUserExistenceErrors: prevent,
 		EnableTokenRevocation: optBool(body, 'EnableTokenRevocation') ?? true,
 		CreationDate: now,
 		LastModifiedDate: now,
 	};
+	checkTokenValidity(client);
 	if (optBool(body, 'GenerateSecret')) client.ClientSecret = randomFrom(LOWER, 51);
 	pool.clients[client.ClientId] = client;
 	svc.changed();
@@ -247,8 +250,12 @@ export function listUsers(svc: Service, body: Json): Json {
 		if (!m) throw invalidParameter('Invalid Filter');
 		const [, attr = '', op, value = ''] = m;
 		const get = (u: UserRecord) =>
-			attr === 'username' ? u.username : attr === 'status' ? u.status : u.attributes[attr];
-		users = users.filter((u) => (op === '=' ? get(u) === value : (get(u) ?? '').startsWith(value)));
+			attr === 'username' ? u.username : attr === 'status' ? u.status : own(u.attributes, attr);
+		// A user without the attribute matches neither an exact value nor any prefix.
+		users = users.filter((u) => {
+			const v = get(u);
+			return v !== undefined && (op === '=' ? v === value : v.startsWith(value));
+		});
 	}
 	const token = optString(body, 'PaginationToken');
 	const start = token ? Number(Buffer.from(token, 'base64url').toString('utf8')) : 0;

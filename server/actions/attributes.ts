@@ -1,3 +1,4 @@
+import { checkMembers } from '../constraints';
 import { err, invalidParameter, notAuthorized } from '../errors';
 import type { CodeDeliveryDetails, Service } from '../service';
 import type { PoolRecord, UserRecord } from '../state';
@@ -86,6 +87,7 @@ export function applyAttributes(
 	attrs: AttributeType[],
 	{ sendCodes, admin }: ApplyOptions,
 ): CodeDeliveryDetails[] {
+	checkMembers({ UserAttributes: attrs });
 	for (const { Name, Value } of attrs) {
 		checkAttributeName(Name, admin);
 		if (user.attributes[Name] !== Value) checkAliasFree(pool, user, Name, Value);

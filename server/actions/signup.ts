@@ -66,12 +66,6 @@ export function resolveSignUpName(
 export function signUp(svc: Service, body: Json): Json {
 	const clientId = reqString(body, 'ClientId');
 	const name = reqString(body, 'Username');
-	// The service's limit; without it a 1 MiB name was stored and replayed in every token.
-	if (name.length > 128) {
-		throw invalidParameter(
-			"1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128",
-		);
-	}
 	const password = reqString(body, 'Password');
 	const given = optAttributes(body, 'UserAttributes') ?? [];
 	// Shape first, then resources: the service reports a malformed request before an unknown client.
