@@ -1,4 +1,4 @@
-import type { ClientMetadata, IAuthenticationDetailsData } from './types';
+import type { AuthFactorType, ClientMetadata, IAuthenticationDetailsData } from './types';
 
 /** The credentials and extra parameters of one sign-in attempt. */
 export default class AuthenticationDetails {
@@ -12,18 +12,27 @@ export default class AuthenticationDetails {
 	username: string | undefined;
 	/** The password, if the flow uses one. */
 	password: string | undefined;
+	// Set only when given, so that the object's own fields stay the original's.
+	/** USER_AUTH: the first factor to start with (not in the original). */
+	declare preferredChallenge?: AuthFactorType;
+	/** USER_AUTH: a Session carried from a passwordless sign-up (not in the original). */
+	declare session?: string;
 
 	/**
 	 * @param data - Username, Password and optional ValidationData, AuthParameters and
-	 * ClientMetadata; missing objects become `{}`.
+	 * ClientMetadata; missing objects become `{}`. For USER_AUTH, also PreferredChallenge and
+	 * Session.
 	 */
 	constructor(data: IAuthenticationDetailsData = {}) {
 		const { ValidationData, Username, Password, AuthParameters, ClientMetadata } = data;
+		const { PreferredChallenge, Session } = data;
 		this.validationData = ValidationData || {};
 		this.authParameters = AuthParameters || {};
 		this.clientMetadata = ClientMetadata || {};
 		this.username = Username;
 		this.password = Password;
+		if (PreferredChallenge !== undefined) this.preferredChallenge = PreferredChallenge;
+		if (Session !== undefined) this.session = Session;
 	}
 
 	/** @returns the user name given to the constructor. */
@@ -49,5 +58,15 @@ export default class AuthenticationDetails {
 	/** @returns the client metadata. */
 	getClientMetadata(): NonNullable<ClientMetadata> {
 		return this.clientMetadata;
+	}
+
+	/** @returns the preferred first factor of a USER_AUTH sign-in, if one was given. */
+	getPreferredChallenge(): AuthFactorType | undefined {
+		return this.preferredChallenge;
+	}
+
+	/** @returns the Session carried from a passwordless sign-up, if one was given. */
+	getSession(): string | undefined {
+		return this.session;
 	}
 }
