@@ -87,13 +87,15 @@ export function startUserAuth(
 		user.getCachedDeviceKeyAndPassword();
 		if (user.deviceKey != null) authParameters.DEVICE_KEY = user.deviceKey;
 		const clientMetadata = authFlowMetadata(authDetails);
-		const request = completeBody(user, {
+		const body: Body = {
 			AuthFlow: 'USER_AUTH',
 			ClientId: user.pool.getClientId(),
 			AuthParameters: authParameters,
-			Session: authDetails.getSession() ?? user.signUpSession ?? undefined,
-			ClientMetadata: clientMetadata,
-		});
+		};
+		const session = authDetails.getSession() ?? user.signUpSession;
+		if (session) body.Session = session;
+		body.ClientMetadata = clientMetadata;
+		const request = completeBody(user, body);
 		user.client.request<AuthChallengeResponse>('InitiateAuth', request, (err, data) => {
 			if (err) return fail(err);
 			// The sign-up Session is spent once a sign-in has used it.

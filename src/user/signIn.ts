@@ -244,7 +244,8 @@ export function routeSelection(
 /**
  * Builds the session from the reply's AuthenticationResult through the user's
  * `getCognitoUserSession`, adopts it and caches it through `cacheTokens`. A reply without one
- * fails (the original took an empty body as success), unless the step says otherwise.
+ * fails (the original took an empty body as success), unless the step says otherwise and the
+ * reply names no challenge.
  */
 export function adoptTokens(
 	user: CognitoUser,
@@ -252,8 +253,14 @@ export function adoptTokens(
 	current: Pick<Step, 'tokensOptional'>,
 	callback: Pick<IAuthenticationCallback, 'onFailure'>,
 ): CognitoUserSession | undefined {
-	if (reply.AuthenticationResult == null && !current.tokensOptional) {
-		const missing = invalidResponse('The service replied without an AuthenticationResult.');
+	// A challenge this step cannot route is never a sign-in, even where an empty reply is one.
+	const unrouted = reply.ChallengeName !== undefined;
+	if (reply.AuthenticationResult == null && (!current.tokensOptional || unrouted)) {
+		const missing = invalidResponse(
+			unrouted
+				? `The service asked for ${String(reply.ChallengeName)}, which cannot follow here.`
+				: 'The service replied without an AuthenticationResult.',
+		);
 		callMember(callback, 'onFailure', missing);
 		return undefined;
 	}
