@@ -7,6 +7,9 @@ import { join } from 'node:path';
 
 const require = createRequire(__filename);
 
+/** Issue target: ours at most 60 % of the original's gzip -9 size. */
+export const SIZE_TARGET = 0.6;
+
 export interface SizeFigures {
 	oursRaw: number;
 	oursGzip: number;
@@ -48,6 +51,6 @@ export function measureBundleSize(): SizeFigures {
 if (require.main === module) {
 	const f = measureBundleSize();
 	console.log(
-		`min.js gzip -9: ours ${f.oursGzip} B (raw ${f.oursRaw} B), original ${f.originalGzip} B (raw ${f.originalRaw} B), ratio ${f.ratio.toFixed(3)} (target <= 0.50)`,
+		`min.js gzip -9: ours ${f.oursGzip} B (raw ${f.oursRaw} B), original ${f.originalGzip} B (raw ${f.originalRaw} B), ratio ${f.ratio.toFixed(3)} (target <= ${SIZE_TARGET.toFixed(2)})`,
 	);
 }

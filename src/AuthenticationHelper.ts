@@ -1,9 +1,11 @@
 // Client side of Cognito's SRP-6a variant (3072-bit group, SHA-256), with the original's
 // method names, argument positions, messages and synchronous callbacks.
 import BigInteger from './BigInteger';
+import { hkdf } from '@noble/hashes/hkdf';
+import { sha256 } from '@noble/hashes/sha2';
+import { concatBytes } from '@noble/hashes/utils';
 import { base64Encode, bytesToHex, hexToBytes, utf8Encode } from './utils/encoding';
 import randomBytes from './utils/randomBytes';
-import { hmacSha256, sha256 } from './utils/sha256';
 
 /** Node-style callback used throughout the SRP math. */
 export type SrpCallback<T> = (err: Error | null, result: T | null) => void;
@@ -11,25 +13,16 @@ export type SrpCallback<T> = (err: Error | null, result: T | null) => void;
 /** Input accepted by {@link AuthenticationHelper.hash}: text is hashed as UTF-8. */
 export type HashInput = string | ArrayBuffer | ArrayBufferView;
 
-/** arctan(1/x), scaled by `one`, by its Taylor series (x > 1): exact integer arithmetic. */
-function arctanInverse(x: bigint, one: bigint): bigint {
-	let sum = 0n;
-	let term = one / x;
-	for (let n = 1n; term; n += 2n, term /= -x * x) sum += term / n;
-	return sum;
-}
-
-/**
- * The 3072-bit MODP prime of RFC 3526, 2^3072 - 2^3008 - 1 + 2^64 * (floor(2^2942 * pi) +
- * 1690314), built from its definition instead of 768 hex digits that do not compress. Pi comes
- * from Machin's formula with 64 guard bits; the truncation error (a few thousand units) is far
- * below the guard, and the value is checked against the RFC's digits by the unit tests.
- */
-function groupPrime(): bigint {
-	const one = 1n << 3006n;
-	const pi = 16n * arctanInverse(5n, one) - 4n * arctanInverse(239n, one);
-	return (1n << 3072n) - (1n << 3008n) - 1n + (((pi >> 64n) + 1690314n) << 64n);
-}
+/** The 3072-bit MODP group prime of RFC 3526, section 4, which Cognito's SRP uses. */
+const N_HEX =
+	'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD' +
+	'EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED' +
+	'EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F' +
+	'83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B' +
+	'E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510' +
+	'15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7' +
+	'ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C' +
+	'BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF';
 
 const INFO_BITS = 'Caldera Derived Key';
 
@@ -41,7 +34,7 @@ export function toJavaBytes(value: bigint): Uint8Array {
 	if (value >= 0n) {
 		let hex = value.toString(16);
 		if (hex.length % 2) hex = `0${hex}`;
-		else if (hex.charCodeAt(0) >= 56) hex = `00${hex}`; // top bit set: add a sign byte
+		else if (parseInt(hex.charAt(0), 16) >= 8) hex = `00${hex}`; // top bit set: add a sign byte
 		return hexToBytes(hex);
 	}
 	// The shortest byte count whose signed range reaches the value, then its 2^(8n) complement.
@@ -60,9 +53,12 @@ function toBytes(input: HashInput): Uint8Array {
 }
 
 // Group constants are computed once per process: every helper shares them.
-const N = new BigInteger(groupPrime());
+const N = new BigInteger(N_HEX, 16);
 const G = new BigInteger('2', 16);
-const K = new BigInteger(bytesToHex(sha256(toJavaBytes(N.value), toJavaBytes(G.value))), 16);
+const K = new BigInteger(
+	bytesToHex(sha256(concatBytes(toJavaBytes(N.value), toJavaBytes(G.value)))),
+	16,
+);
 
 /** SRP arithmetic and hashing for one authentication (or one device registration). */
 export default class AuthenticationHelper {
@@ -191,14 +187,13 @@ export default class AuthenticationHelper {
 
 	/** u = H(A ‖ B) over the Java byte forms of both. */
 	calculateU(A: BigInteger, B: BigInteger): BigInteger {
-		const digest = sha256(toJavaBytes(A.value), toJavaBytes(B.value));
+		const digest = sha256(concatBytes(toJavaBytes(A.value), toJavaBytes(B.value)));
 		return new BigInteger(bytesToHex(digest), 16);
 	}
 
 	/** First 16 bytes of HKDF-SHA256 (RFC 5869) with Cognito's fixed info string. */
 	computehkdf(ikm: Uint8Array, salt: Uint8Array): Uint8Array {
-		const prk = hmacSha256(salt, ikm);
-		return hmacSha256(prk, this.infoBits, Uint8Array.of(1)).slice(0, 16);
+		return hkdf(sha256, ikm, salt, this.infoBits, 16);
 	}
 
 	/**
@@ -226,7 +221,7 @@ export default class AuthenticationHelper {
 			}
 			const uBytes = toJavaBytes(this.UValue.value);
 			const inner = this.hash(`${this.poolName}${username}:${password}`);
-			const xDigest = sha256(toJavaBytes(salt.value), hexToBytes(inner));
+			const xDigest = sha256(concatBytes(toJavaBytes(salt.value), hexToBytes(inner)));
 			const xValue = new BigInteger(bytesToHex(xDigest), 16);
 			this.calculateS(xValue, serverBValue, (errS, sValue) => {
 				if (errS || !sValue) {

@@ -7,8 +7,13 @@ import modPowPure from './utils/modPowPure';
 /** Node-style callback that `modPow` reports to (synchronously). */
 export type ModPowCallback = (err: Error | null, result: BigInteger) => void;
 
-/** Prefixes that let the native parser read a whole string in one go. */
-const NATIVE_PREFIX: Record<number, string> = { 2: '0b', 8: '0o', 16: '0x' };
+/** Radices whose digit strings `BigInt()` reads in one go, with the prefix it needs. */
+const NATIVE_RADIX: Record<number, { prefix: string; digits: RegExp }> = {
+	2: { prefix: '0b', digits: /^[01]+$/ },
+	8: { prefix: '0o', digits: /^[0-7]+$/ },
+	10: { prefix: '', digits: /^[0-9]+$/ },
+	16: { prefix: '0x', digits: /^[0-9a-fA-F]+$/ },
+};
 
 /** Value of a digit character in base 36, or -1 for any other character. */
 function digitValue(code: number): number {
@@ -31,37 +36,25 @@ function checkRadix(radix: number): void {
  */
 function parse(text: string, radix: number): bigint {
 	checkRadix(radix);
-	let negative = false;
-	let start = 0;
-	if (text.charCodeAt(0) === 45) {
-		negative = true;
-		start = 1;
+	let negative = text.startsWith('-');
+	const body = negative ? text.slice(1) : text;
+	const native = NATIVE_RADIX[radix];
+	// Well-formed digits go to the native parser; anything else takes the jsbn-style loop.
+	if (native && native.digits.test(body)) {
+		const value = BigInt(native.prefix + body);
+		return negative ? -value : value;
 	}
-	const body = text.slice(start);
-	const prefix = NATIVE_PREFIX[radix];
-	let value: bigint | undefined;
-	if (body.length > 0) {
-		try {
-			// BigInt rejects any non-digit after the prefix (the digit loop below then decides).
-			if (prefix !== undefined) value = BigInt(prefix + body);
-			else if (radix === 10 && /^[0-9]+$/.test(body)) value = BigInt(body);
-		} catch {
-			value = undefined;
+	let value = 0n;
+	const big = BigInt(radix);
+	let seenDigit = false;
+	for (let i = 0; i < text.length; i++) {
+		const digit = digitValue(text.charCodeAt(i));
+		if (digit < 0 || digit >= radix) {
+			if (!seenDigit && text[i] === '-') negative = true;
+			continue;
 		}
-	}
-	if (value === undefined) {
-		value = 0n;
-		const big = BigInt(radix);
-		let seenDigit = false;
-		for (let i = 0; i < text.length; i++) {
-			const digit = digitValue(text.charCodeAt(i));
-			if (digit < 0 || digit >= radix) {
-				if (!seenDigit && text[i] === '-') negative = true;
-				continue;
-			}
-			seenDigit = true;
-			value = value * big + BigInt(digit);
-		}
+		seenDigit = true;
+		value = value * big + BigInt(digit);
 	}
 	return negative ? -value : value;
 }

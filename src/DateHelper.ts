@@ -1,3 +1,9 @@
+/** English abbreviations, as the service expects them whatever the device's locale. */
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const twoDigits = (value: number): string => String(value).padStart(2, '0');
+
 /** Formats the TIMESTAMP that Cognito expects in SRP password claims. */
 export default class DateHelper {
 	/**
@@ -7,9 +13,11 @@ export default class DateHelper {
 	 */
 	getNowString(): string {
 		const now = new Date();
-		// ECMA-262 fixes toUTCString as `Tue, 01 Jan 2019 06:06:09 GMT`, with English names:
-		// borrowing them spares the bundle two name tables.
-		const [weekday = '', , month, , time] = now.toUTCString().split(' ');
-		return `${weekday.slice(0, 3)} ${month} ${now.getUTCDate()} ${time} UTC ${now.getUTCFullYear()}`;
+		const weekday = WEEKDAYS[now.getUTCDay()] as string;
+		const month = MONTHS[now.getUTCMonth()] as string;
+		const time = [now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds()]
+			.map(twoDigits)
+			.join(':');
+		return `${weekday} ${month} ${now.getUTCDate()} ${time} UTC ${now.getUTCFullYear()}`;
 	}
 }

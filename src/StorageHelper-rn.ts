@@ -1,16 +1,28 @@
 // React Native storage: an in-memory store written through to AsyncStorage, so tokens survive
 // restarts. Reads stay synchronous (the library's API needs that); `sync()` loads the persisted
 // values into memory at start-up.
-import type { NodeCallback } from './types';
+import type { OldStyleCallback } from './types';
+import { outsidePromise } from './utils/callbacks';
 
 const MEMORY_KEY_PREFIX = '@MemoryStorage:';
 
-/** The part of `@react-native-async-storage/async-storage` this store uses. */
+/** The stored pairs `multiGet` calls back with. */
+type KeyValuePairs = ReadonlyArray<readonly [string, string | null]>;
+
+/**
+ * The part of `@react-native-async-storage/async-storage` this store uses. Reads use the
+ * callback forms, as the original did; every method may also return a promise, as AsyncStorage's
+ * do (their rejections are not left unhandled).
+ */
 export interface AsyncStorageLike {
-	setItem(key: string, value: string): Promise<unknown>;
-	removeItem(key: string): Promise<unknown>;
-	getAllKeys(): Promise<readonly string[]>;
-	multiGet(keys: readonly string[]): Promise<ReadonlyArray<readonly [string, string | null]>>;
+	setItem(key: string, value: string): unknown;
+	removeItem(key: string): unknown;
+	getAllKeys(callback: (error: unknown, keys?: readonly string[] | null) => void): unknown;
+	/** AsyncStorage reports `errors` as an array of Errors. */
+	multiGet(
+		keys: readonly string[],
+		callback: (errors: unknown, stores?: KeyValuePairs | null) => void,
+	): unknown;
 }
 
 let asyncStorage: AsyncStorageLike | null = null;
@@ -21,15 +33,32 @@ export function setAsyncStorage(storage: AsyncStorageLike | null): void {
 	asyncStorage = storage;
 }
 
-// Persisting is best effort, as in the original: memory stays authoritative for this run, and
-// a failed write must not surface as an exception or an unhandled rejection.
-function persist(write: (storage: AsyncStorageLike) => unknown): void {
-	if (!asyncStorage) return;
+/**
+ * Calls a store method. A synchronous throw goes to `onThrow`; a returned promise's rejection
+ * is dropped, because the outcome is reported through the method's callback (reads) or is
+ * best effort (writes) and must not surface as an unhandled rejection.
+ */
+function callStore(call: () => unknown, onThrow: (thrown: unknown) => void): void {
+	let returned: unknown;
 	try {
-		Promise.resolve(write(asyncStorage)).catch(() => undefined);
-	} catch {
-		// A synchronous failure of the store is ignored for the same reason.
+		returned = call();
+	} catch (thrown) {
+		onThrow(thrown);
+		return;
 	}
+	if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
+		(returned as PromiseLike<unknown>).then(undefined, () => undefined);
+	}
+}
+
+// Persisting is best effort, as in the original: memory stays authoritative for this run.
+function persist(write: (storage: AsyncStorageLike) => unknown): void {
+	const storage = asyncStorage;
+	if (storage)
+		callStore(
+			() => write(storage),
+			() => undefined,
+		);
 }
 
 /** Token store for React Native, with the same static API as `MemoryStorage`. */
@@ -60,10 +89,13 @@ export class MemoryStorage {
 	}
 
 	/**
-	 * Loads every persisted value into memory; call it before `getCurrentUser()`. Calls back
-	 * `(null, 'SUCCESS')`, or `(err, null)` when AsyncStorage fails or is missing.
+	 * Loads every persisted value into memory; call it before `getCurrentUser()`. Reads with
+	 * AsyncStorage's callback forms (`getAllKeys(cb)`, then `multiGet(keys, cb)`), as the
+	 * original did, and calls back once: `(null, 'SUCCESS')`, or `(error, null)` with the error
+	 * either of them reported, exactly as given (multiGet's is an array), or when AsyncStorage
+	 * is missing.
 	 */
-	static sync(callback: NodeCallback<Error | null, 'SUCCESS' | null>): void {
+	static sync(callback: OldStyleCallback<[err: unknown, result: 'SUCCESS' | null]>): void {
 		const storage = asyncStorage;
 		if (!storage) {
 			callback(
@@ -74,35 +106,45 @@ export class MemoryStorage {
 			);
 			return;
 		}
-		let outcome: { err: Error | null; ok: boolean } | undefined;
-		Promise.resolve()
-			.then(() => storage.getAllKeys())
-			.then((keys) => storage.multiGet(keys.filter((k) => k.startsWith(MEMORY_KEY_PREFIX))))
-			.then(
-				(entries) => {
-					for (const [key, value] of entries) {
-						if (value !== null && value !== undefined) {
-							dataMemory.set(key.slice(MEMORY_KEY_PREFIX.length), value);
-						}
-					}
-					outcome = { err: null, ok: true };
-				},
-				(err: unknown) => {
-					outcome = { err: err instanceof Error ? err : new Error(String(err)), ok: false };
-				},
-			)
-			.then(() => {
-				// An exception thrown by the application's callback is its own bug: rethrow it on a
-				// fresh task rather than letting it be taken for a storage failure.
-				try {
-					if (outcome?.ok) callback(null, 'SUCCESS');
-					else callback(outcome?.err ?? new Error('AsyncStorage sync failed'), null);
-				} catch (appError) {
-					setTimeout(() => {
-						throw appError;
-					}, 0);
+		let reported = false;
+		const report = (err: unknown, result: 'SUCCESS' | null): void => {
+			if (reported) return;
+			reported = true;
+			// The application's own exception must not reach the store's code (or the catch
+			// below, when a store calls back synchronously).
+			outsidePromise(() => callback(err, result));
+		};
+		const fail = (err: unknown): void => report(err, null);
+		const load = (stores: KeyValuePairs | null | undefined): void => {
+			for (const [key, value] of stores ?? []) {
+				if (value !== null && value !== undefined) {
+					dataMemory.set(key.slice(MEMORY_KEY_PREFIX.length), value);
 				}
-			});
+			}
+		};
+		callStore(
+			() =>
+				storage.getAllKeys((keysError, keys) => {
+					if (keysError) {
+						fail(keysError);
+						return;
+					}
+					const memoryKeys = (keys ?? []).filter((key) => key.startsWith(MEMORY_KEY_PREFIX));
+					callStore(
+						() =>
+							storage.multiGet(memoryKeys, (getError, stores) => {
+								if (getError) {
+									fail(getError);
+									return;
+								}
+								load(stores);
+								report(null, 'SUCCESS');
+							}),
+						fail,
+					);
+				}),
+			fail,
+		);
 	}
 }
 

@@ -1,7 +1,9 @@
 // Node / default seam for secure randomness. The source is chosen once, at module load, in the
 // original's order, so that applications which install or stub `crypto` before importing the
-// library keep working the same way.
-import * as nodeCrypto from 'node:crypto';
+// library keep working the same way. The module is imported as 'crypto', not 'node:crypto',
+// as the original required it, so that module mocks (`jest.mock('crypto')`) and bundler
+// aliases still reach it.
+import * as nodeCrypto from 'crypto';
 import { NO_SOURCE, findWebCrypto, randomUint32, type RandomSource } from './webCrypto';
 
 // A namespace object for a mocked or stripped module may be empty; that is caught below.

@@ -1,124 +1,125 @@
-// Byte/string conversions the library needs, written out so that no `Buffer` reaches the
-// browser bundle and React Native needs no TextEncoder.
+// Byte/string conversions, on the platform's own APIs (TextEncoder, TextDecoder, atob, btoa)
+// or @noble/hashes' hex helpers, so that no `Buffer` reaches the browser bundle. Supported
+// platforms: browsers, Node ≥ 18, React Native ≥ 0.74 with Hermes (the first release whose
+// Hermes has TextEncoder, atob and btoa).
+import { bytesToHex as nobleBytesToHex, hexToBytes as nobleHexToBytes } from '@noble/hashes/utils';
 
-const HEX = '0123456789abcdef';
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** UTF-8 bytes of a string; lone surrogates become U+FFFD as in TextEncoder. */
+/** UTF-8 bytes of a string; lone surrogates become U+FFFD. */
 export function utf8Encode(text: string): Uint8Array {
-	const out: number[] = [];
-	// for…of walks code points; a lone surrogate (0xd800–0xdfff, i.e. code >> 11 === 27) comes
-	// out on its own.
-	for (const char of text) {
-		let code = char.codePointAt(0) as number;
-		if (code >> 11 === 27) code = 0xfffd;
-		// Continuation bytes: the lead byte carries the rest, under the 0xc0/0xe0/0xf0 marker.
-		let more = code < 0x80 ? 0 : code < 0x800 ? 1 : code < 0x10000 ? 2 : 3;
-		out.push(more ? ((0xf0 << (3 - more)) & 0xff) | (code >> (6 * more)) : code);
-		while (more--) out.push(0x80 | ((code >> (6 * more)) & 63));
-	}
-	return Uint8Array.from(out);
+	return new TextEncoder().encode(text);
 }
 
 /**
- * Decodes UTF-8 the way a non-fatal TextDecoder does: each maximal invalid subsequence becomes
- * one U+FFFD, and the byte that broke a sequence is read again as the start of the next.
+ * Decodes UTF-8 as a non-fatal TextDecoder does: each malformed sequence becomes U+FFFD. Uses
+ * TextDecoder wherever there is one; Hermes has none before React Native 0.85, hence the
+ * hand-written {@link utf8DecodeWithoutTextDecoder}.
  */
 export function utf8Decode(bytes: Uint8Array): string {
+	if (typeof TextDecoder === 'function') return new TextDecoder().decode(bytes);
+	return utf8DecodeWithoutTextDecoder(bytes);
+}
+
+/**
+ * The first byte of each UTF-8 form (RFC 3629, table 3-7 of the Unicode standard): how many
+ * continuation bytes follow, what the lead contributes, and the range the FIRST continuation
+ * byte must fall in (narrower than 0x80–0xbf after E0, ED, F0 and F4, which excludes overlong
+ * forms, surrogates and code points above U+10FFFF).
+ */
+interface LeadForm {
+	continuations: number;
+	payload: number;
+	firstLow: number;
+	firstHigh: number;
+}
+
+function leadForm(lead: number): LeadForm | undefined {
+	if (lead >= 0xc2 && lead <= 0xdf) {
+		return { continuations: 1, payload: lead & 0x1f, firstLow: 0x80, firstHigh: 0xbf };
+	}
+	if (lead >= 0xe0 && lead <= 0xef) {
+		const firstLow = lead === 0xe0 ? 0xa0 : 0x80;
+		const firstHigh = lead === 0xed ? 0x9f : 0xbf;
+		return { continuations: 2, payload: lead & 0x0f, firstLow, firstHigh };
+	}
+	if (lead >= 0xf0 && lead <= 0xf4) {
+		const firstLow = lead === 0xf0 ? 0x90 : 0x80;
+		const firstHigh = lead === 0xf4 ? 0x8f : 0xbf;
+		return { continuations: 3, payload: lead & 0x07, firstLow, firstHigh };
+	}
+	// 0x80–0xc1 and 0xf5–0xff never start a well-formed sequence.
+	return undefined;
+}
+
+/**
+ * UTF-8 decoding for engines without TextDecoder (Hermes before React Native 0.85), with the
+ * WHATWG decoder's replacement rule: each maximal invalid subsequence becomes one U+FFFD, and
+ * the byte that broke a sequence is read again as the start of the next one.
+ */
+export function utf8DecodeWithoutTextDecoder(bytes: Uint8Array): string {
 	let text = '';
-	for (let i = 0; i < bytes.length;) {
-		const lead = bytes[i++] as number;
-		// Continuation bytes the lead announces; -1 for a byte that cannot start a sequence.
-		const needed =
-			lead < 0x80 ? 0 : lead < 0xc2 ? -1 : lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : lead < 0xf5 ? 3 : -1;
-		let code = lead & (0x7f >> (needed && needed + 1));
-		// Bounds of the first continuation byte exclude overlong forms and surrogates.
-		let low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
-		let high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
-		let missing = needed;
-		while (missing > 0) {
-			const next = bytes[i] ?? 0;
-			if (next < low || next > high) break;
-			code = (code << 6) | (next & 0x3f);
+	let i = 0;
+	while (i < bytes.length) {
+		const lead = bytes[i] as number;
+		i++;
+		if (lead < 0x80) {
+			text += String.fromCharCode(lead);
+			continue;
+		}
+		const form = leadForm(lead);
+		if (!form) {
+			text += '\ufffd';
+			continue;
+		}
+		let codePoint = form.payload;
+		let low = form.firstLow;
+		let high = form.firstHigh;
+		let read = 0;
+		while (read < form.continuations) {
+			const next = bytes[i];
+			if (next === undefined || next < low || next > high) break;
+			codePoint = (codePoint << 6) | (next & 0x3f);
 			low = 0x80;
 			high = 0xbf;
+			read++;
 			i++;
-			missing--;
 		}
-		text += missing ? '\ufffd' : String.fromCodePoint(code);
+		text += read === form.continuations ? String.fromCodePoint(codePoint) : '\ufffd';
 	}
 	return text;
 }
 
 /** Lower-case hex of the bytes. */
 export function bytesToHex(bytes: Uint8Array): string {
-	let hex = '';
-	for (const byte of bytes) hex += HEX[byte >> 4]! + HEX[byte & 15]!;
-	return hex;
+	return nobleBytesToHex(bytes);
 }
 
-/** Bytes of an even-length hex string; an odd length gets a leading zero nibble. */
+/** Bytes of a hex string; an odd length gets a leading zero nibble. */
 export function hexToBytes(hex: string): Uint8Array {
-	const even = hex.length % 2 ? `0${hex}` : hex;
-	const out = new Uint8Array(even.length / 2);
-	for (let i = 0; i < out.length; i++) {
-		const byte = parseInt(even.substr(i * 2, 2), 16);
-		if (Number.isNaN(byte)) throw new Error('Invalid hex string');
-		out[i] = byte;
-	}
-	return out;
+	if (!/^[0-9a-fA-F]*$/.test(hex)) throw new Error('Invalid hex string');
+	return nobleHexToBytes(hex.length % 2 ? `0${hex}` : hex);
 }
 
 /** Standard, padded base64. */
 export function base64Encode(bytes: Uint8Array): string {
-	let out = '';
-	for (let i = 0; i < bytes.length; i += 3) {
-		const a = bytes[i] as number;
-		const b = bytes[i + 1];
-		const c = bytes[i + 2];
-		const triple = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-		out += B64[triple >> 18]! + B64[(triple >> 12) & 63]!;
-		out += b === undefined ? '=' : B64[(triple >> 6) & 63]!;
-		out += c === undefined ? '=' : B64[triple & 63]!;
-	}
-	return out;
+	// btoa takes a "binary string": one character per byte.
+	let binary = '';
+	for (const byte of bytes) binary += String.fromCharCode(byte);
+	return btoa(binary);
 }
 
 /**
- * Lenient base64 decoding, as JWT payloads need: base64url characters are accepted, padding
- * is optional, and decoding stops at the first character outside the alphabet.
+ * Lenient base64 decoding, as JWT payloads need: base64url's '-' and '_' stand for '+' and
+ * '/', whitespace and '=' are skipped wherever they are, and the data ends at the first other
+ * character outside the alphabet.
  */
 export function base64Decode(text: string): Uint8Array {
-	const out: number[] = [];
-	let buffer = 0;
-	let bits = 0;
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i] as string;
-		// base64url's '-' and '_' stand for '+' and '/'.
-		const value = B64.indexOf(char === '-' ? '+' : char === '_' ? '/' : char);
-		if (value < 0) {
-			if (char === '=' || /\s/.test(char)) continue;
-			break;
-		}
-		buffer = (buffer << 6) | value;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			out.push((buffer >> bits) & 0xff);
-		}
-	}
-	return Uint8Array.from(out);
-}
-
-/** Joins byte arrays end to end. */
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-	let length = 0;
-	for (const part of parts) length += part.length;
-	const out = new Uint8Array(length);
-	let offset = 0;
-	for (const part of parts) {
-		out.set(part, offset);
-		offset += part.length;
-	}
-	return out;
+	const end = text.search(/[^A-Za-z0-9+/\-_=\s]/);
+	const data = (end < 0 ? text : text.slice(0, end))
+		.replace(/[\s=]/g, '')
+		.replace(/-/g, '+')
+		.replace(/_/g, '/');
+	// A lone last character holds only 6 bits, no whole byte: atob would reject it.
+	const whole = data.length % 4 === 1 ? data.slice(0, -1) : data;
+	const padded = whole + '='.repeat((4 - (whole.length % 4)) % 4);
+	return Uint8Array.from(atob(padded), (char) => char.charCodeAt(0));
 }

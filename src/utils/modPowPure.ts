@@ -56,22 +56,37 @@ function fixedBaseTwo(exponent: bigint, modulus: bigint): bigint {
 }
 
 /**
- * Left-to-right sliding window of up to six bits over the binary digits of the exponent; a
- * window always ends on a set bit, so only the odd powers base^1, base^3, …, base^63 are kept.
+ * Bits per window: 2^(WINDOW_BITS − 1) odd powers are precomputed, which pays off for the
+ * exponents of 256 to 3072 bits that SRP raises arbitrary bases to.
+ */
+const WINDOW_BITS = 6;
+
+/**
+ * Left-to-right sliding window over the binary digits of the exponent. A window always ends
+ * on a set bit, so only the odd powers base^1, base^3, …, base^(2^WINDOW_BITS − 1) are kept.
  */
 function slidingWindow(base: bigint, exponent: bigint, modulus: bigint): bigint {
 	const square = (base * base) % modulus;
-	const table = [base];
-	for (let j = 1; j < 32; j++) table.push(((table[j - 1] as bigint) * square) % modulus);
+	const oddPowers = [base];
+	for (let j = 1; j < 2 ** (WINDOW_BITS - 1); j++) {
+		oddPowers.push(((oddPowers[j - 1] as bigint) * square) % modulus);
+	}
 	const bits = exponent.toString(2);
-	let r = 1n;
-	for (let i = 0; i < bits.length;) {
-		const set = bits[i] === '1';
-		let end = set ? Math.min(i + 6, bits.length) : i + 1;
-		while (bits[end - 1] === '0' && end > i + 1) end--;
-		for (let j = i; j < end; j++) r = (r * r) % modulus;
-		if (set) r = (r * (table[parseInt(bits.slice(i, end), 2) >> 1] as bigint)) % modulus;
+	let result = 1n;
+	let i = 0;
+	while (i < bits.length) {
+		if (bits[i] === '0') {
+			result = (result * result) % modulus;
+			i++;
+			continue;
+		}
+		// The widest window from i, at most WINDOW_BITS long, that ends on a set bit.
+		let end = Math.min(i + WINDOW_BITS, bits.length);
+		while (bits[end - 1] === '0') end--;
+		for (let j = i; j < end; j++) result = (result * result) % modulus;
+		const window = parseInt(bits.slice(i, end), 2);
+		result = (result * (oddPowers[(window - 1) / 2] as bigint)) % modulus;
 		i = end;
 	}
-	return r;
+	return result;
 }

@@ -1,8 +1,9 @@
 // App clients created with a client secret refuse every unauthenticated request that does not
 // prove knowledge of it. The original had no place for the secret; this is the one spot that
 // adds the proof, so that each request body is still written once, by its method.
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha2';
 import { base64Encode, utf8Encode } from './encoding';
-import { hmacSha256 } from './sha256';
 
 type Body = { [key: string]: unknown };
 
@@ -14,7 +15,7 @@ interface SecretHolder {
 
 /** SECRET_HASH / SecretHash: Base64(HMAC-SHA256(key = client secret, username ‖ client id)). */
 export function secretHash(secret: string, username: string, clientId: string): string {
-	return base64Encode(hmacSha256(utf8Encode(secret), utf8Encode(username + clientId)));
+	return base64Encode(hmac(sha256, utf8Encode(secret), utf8Encode(username + clientId)));
 }
 
 /**

@@ -1,7 +1,9 @@
 // Values CognitoUser sends back to Cognito, derived from AuthenticationHelper results.
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha2';
+import { concatBytes } from '@noble/hashes/utils';
 import type AuthenticationHelper from '../AuthenticationHelper';
 import { base64Decode, base64Encode, hexToBytes, utf8Encode } from './encoding';
-import { hmacSha256 } from './sha256';
 
 /**
  * PASSWORD_CLAIM_SIGNATURE: base64 HMAC-SHA256, keyed with the 16-byte HKDF key, over
@@ -14,15 +16,13 @@ export function calculateSignature(
 	secretBlock: string,
 	timestamp: string,
 ): string {
-	return base64Encode(
-		hmacSha256(
-			hkdfKey,
-			utf8Encode(poolName),
-			utf8Encode(userId),
-			base64Decode(secretBlock),
-			utf8Encode(timestamp),
-		),
+	const message = concatBytes(
+		utf8Encode(poolName),
+		utf8Encode(userId),
+		base64Decode(secretBlock),
+		utf8Encode(timestamp),
 	);
+	return base64Encode(hmac(sha256, hkdfKey, message));
 }
 
 /** ConfirmDevice's DeviceSecretVerifierConfig after `generateHashDevice` has run. */

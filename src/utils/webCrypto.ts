@@ -1,7 +1,7 @@
 // What the two randomness seams share: finding WebCrypto in the original's order and drawing
 // one 32-bit value from it.
 
-/** The parts of WebCrypto or `node:crypto` that the randomness seams may use. */
+/** The parts of WebCrypto or Node's `crypto` module that the randomness seams may use. */
 export interface RandomSource {
 	getRandomValues?: (array: Uint32Array) => Uint32Array;
 	randomBytes?: (size: number) => { readInt32LE(offset?: number): number };

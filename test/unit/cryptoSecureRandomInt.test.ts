@@ -28,7 +28,7 @@ beforeEach(() => {
 afterEach(() => {
 	expect(mathRandom).not.toHaveBeenCalled();
 	vi.unstubAllGlobals();
-	vi.doUnmock('node:crypto');
+	vi.doUnmock('crypto');
 	vi.restoreAllMocks();
 });
 
@@ -65,12 +65,34 @@ describe('cryptoSecureRandomInt (Node seam)', () => {
 		expect(random()).toBe(11);
 	});
 
-	it('falls back to node:crypto randomBytes(4).readInt32LE() without a global crypto', async () => {
+	it("uses the 'crypto' module's getRandomValues without a global crypto", async () => {
+		vi.stubGlobal('crypto', undefined);
+		const module = fakeWebCrypto(42);
+		const randomBytes = vi.fn(() => Buffer.alloc(4));
+		vi.doMock('crypto', () => ({ ...module, randomBytes }));
+		const random = await loadNode();
+		expect(random()).toBe(42);
+		expect(module.getRandomValues).toHaveBeenCalledTimes(1);
+		expect(randomBytes).not.toHaveBeenCalled();
+	});
+
+	it("falls back to the 'crypto' module's randomBytes(4).readInt32LE() without getRandomValues", async () => {
 		vi.stubGlobal('crypto', undefined);
 		const randomBytes = vi.fn(() => Buffer.from([0xfe, 0xff, 0xff, 0xff]));
-		vi.doMock('node:crypto', () => ({ getRandomValues: undefined, randomBytes }));
+		vi.doMock('crypto', () => ({ getRandomValues: undefined, randomBytes }));
 		expect((await loadNode())()).toBe(-2);
 		expect(randomBytes).toHaveBeenCalledWith(4);
+	});
+
+	it("falls back to randomBytes when the 'crypto' module's getRandomValues throws", async () => {
+		vi.stubGlobal('crypto', undefined);
+		vi.doMock('crypto', () => ({
+			getRandomValues: () => {
+				throw new Error('not supported');
+			},
+			randomBytes: () => Buffer.from([0x01, 0x02, 0x00, 0x00]),
+		}));
+		expect((await loadNode())()).toBe(0x0201);
 	});
 
 	it('tries randomBytes when getRandomValues throws', async () => {
@@ -85,9 +107,19 @@ describe('cryptoSecureRandomInt (Node seam)', () => {
 
 	it('throws the original message when there is no usable source', async () => {
 		vi.stubGlobal('crypto', undefined);
-		vi.doMock('node:crypto', () => ({ getRandomValues: undefined, randomBytes: undefined }));
+		vi.doMock('crypto', () => ({ getRandomValues: undefined, randomBytes: undefined }));
 		const random = await loadNode();
 		expect(() => random()).toThrow(new Error(MESSAGE));
+		vi.doMock('crypto', () => ({
+			getRandomValues: () => {
+				throw new Error('no entropy');
+			},
+			randomBytes: () => {
+				throw new Error('no entropy');
+			},
+		}));
+		const failing = await loadNode();
+		expect(() => failing()).toThrow(new Error(MESSAGE));
 		vi.stubGlobal('crypto', {
 			getRandomValues: () => {
 				throw new Error('broken');
@@ -107,10 +139,10 @@ describe('cryptoSecureRandomInt (browser seam)', () => {
 		expect((await loadBrowser())()).toBe(6);
 	});
 
-	it('never reaches for node:crypto and throws without WebCrypto', async () => {
+	it("never reaches for the 'crypto' module and throws without WebCrypto", async () => {
 		vi.stubGlobal('crypto', undefined);
 		const randomBytes = vi.fn(() => Buffer.alloc(4));
-		vi.doMock('node:crypto', () => ({ getRandomValues: undefined, randomBytes }));
+		vi.doMock('crypto', () => ({ getRandomValues: vi.fn(), randomBytes }));
 		const random = await loadBrowser();
 		expect(() => random()).toThrow(new Error(MESSAGE));
 		expect(randomBytes).not.toHaveBeenCalled();

@@ -1,49 +1,85 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	base64Decode,
 	base64Encode,
 	bytesToHex,
-	concatBytes,
 	hexToBytes,
 	utf8Decode,
+	utf8DecodeWithoutTextDecoder,
 	utf8Encode,
 } from '../../src/utils/encoding';
+
+afterEach(() => {
+	vi.unstubAllGlobals();
+});
 
 const bytes = fc.uint8Array({ maxLength: 200 });
 
 describe('encoding', () => {
-	it('encodes UTF-8 exactly as TextEncoder, lone surrogates included', () => {
+	it('encodes UTF-8 as Node does, lone surrogates included', () => {
 		fc.assert(
 			fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
-				expect(utf8Encode(text)).toEqual(new TextEncoder().encode(text));
+				expect(utf8Encode(text)).toEqual(Uint8Array.from(Buffer.from(text, 'utf8')));
 			}),
 			{ numRuns: 2000 },
 		);
-		expect(utf8Encode('\ud800x')).toEqual(new TextEncoder().encode('\ud800x'));
+		expect(utf8Encode('\u00e9\u20ac\u{1f600}')).toEqual(
+			Uint8Array.from([0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80]),
+		);
+		expect(utf8Encode('\ud800x')).toEqual(Uint8Array.from([0xef, 0xbf, 0xbd, 0x78]));
 		expect(utf8Encode('\udc00')).toEqual(Uint8Array.from([0xef, 0xbf, 0xbd]));
 	});
 
-	it('decodes UTF-8 exactly as a non-fatal TextDecoder, malformed input included', () => {
+	it('decodes UTF-8 through TextDecoder, replacing malformed sequences', () => {
+		const decode = vi.spyOn(TextDecoder.prototype, 'decode');
+		expect(utf8Decode(Uint8Array.from([0x68, 0xc3, 0xa9, 0xff]))).toBe('h\u00e9\ufffd');
+		expect(decode).toHaveBeenCalledTimes(1);
+	});
+
+	it('decodes UTF-8 without TextDecoder (Hermes before React Native 0.85) exactly as TextDecoder does', () => {
 		const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 		fc.assert(
 			fc.property(bytes, (data) => {
-				expect(utf8Decode(data)).toBe(decoder.decode(data));
+				expect(utf8DecodeWithoutTextDecoder(data)).toBe(decoder.decode(data));
 			}),
 			{ numRuns: 3000 },
 		);
+		// Valid text of every length class, so that the random bytes above are not the only
+		// well-formed input (they rarely form a 3- or 4-byte sequence).
+		fc.assert(
+			fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+				const data = new TextEncoder().encode(text);
+				expect(utf8DecodeWithoutTextDecoder(data)).toBe(text);
+			}),
+			{ numRuns: 1000 },
+		);
 		for (const malformed of [
 			[0xc0, 0x80],
+			[0xc2],
 			[0xe0, 0x80, 0x80],
+			[0xe0, 0xa0],
 			[0xed, 0xa0, 0x80],
+			[0xef, 0xbf, 0xbf],
+			[0xf0, 0x8f, 0xbf, 0xbf],
 			[0xf4, 0x90, 0x80, 0x80],
+			[0xf4, 0x8f, 0xbf, 0xbf],
+			[0xf0, 0x9f, 0x98, 0x41],
 			[0xe2, 0x82],
+			[0xf5, 0x80],
 			[0xff],
 		]) {
-			expect(utf8Decode(Uint8Array.from(malformed))).toBe(
+			expect(utf8DecodeWithoutTextDecoder(Uint8Array.from(malformed)), String(malformed)).toBe(
 				decoder.decode(Uint8Array.from(malformed)),
 			);
 		}
+	});
+
+	it('falls back to its own decoder where the engine has no TextDecoder', () => {
+		vi.stubGlobal('TextDecoder', undefined);
+		expect(utf8Decode(Uint8Array.from([0xf0, 0x9f, 0x98, 0x80, 0x21, 0xc3]))).toBe(
+			'\u{1f600}!\ufffd',
+		);
 	});
 
 	it('round-trips hex and matches Node', () => {
@@ -55,7 +91,11 @@ describe('encoding', () => {
 			}),
 		);
 		expect(hexToBytes('abc')).toEqual(Uint8Array.from([0x0a, 0xbc]));
-		expect(() => hexToBytes('zz')).toThrow('Invalid hex string');
+		expect(hexToBytes('ABcd')).toEqual(Uint8Array.from([0xab, 0xcd]));
+		expect(hexToBytes('')).toEqual(new Uint8Array(0));
+		for (const bad of ['zz', '1z', '0x12', ' 12', '12 ']) {
+			expect(() => hexToBytes(bad), bad).toThrow('Invalid hex string');
+		}
 	});
 
 	it('encodes base64 as Node does and decodes standard and url-safe forms', () => {
@@ -76,9 +116,10 @@ describe('encoding', () => {
 		expect(base64Decode('é')).toEqual(new Uint8Array(0));
 	});
 
-	it('concatenates byte arrays', () => {
-		expect(concatBytes(Uint8Array.from([1]), new Uint8Array(0), Uint8Array.from([2, 3]))).toEqual(
-			Uint8Array.from([1, 2, 3]),
-		);
+	it('decodes lengths that leave a lone final character, dropping its 6 bits', () => {
+		// 'aGVsbG8h' is 'hello!'; one more character cannot complete a byte.
+		expect(base64Decode('aGVsbG8hY')).toEqual(Uint8Array.from(Buffer.from('hello!')));
+		expect(base64Decode('Y')).toEqual(new Uint8Array(0));
+		expect(base64Decode('=a=G=V=s')).toEqual(Uint8Array.from(Buffer.from('hel')));
 	});
 });

@@ -3,15 +3,26 @@
 // entry runs under Node with an in-memory AsyncStorage stand-in.
 const { check, nodeCallback, poolData, signUpConfirmed } = require('../helpers.cjs');
 
-/** Just enough of @react-native-async-storage/async-storage, kept in a Map. */
+/**
+ * Just enough of @react-native-async-storage/async-storage, kept in a Map. Like it, the reads
+ * take an optional callback (the library's sync() uses those forms) and return a promise.
+ */
 function inMemoryAsyncStorage() {
 	const data = new Map();
+	const answer = (value, callback) => {
+		if (callback) setTimeout(() => callback(null, value), 0);
+		return Promise.resolve(value);
+	};
 	return {
 		data,
 		setItem: async (k, v) => void data.set(k, v),
 		removeItem: async (k) => void data.delete(k),
-		getAllKeys: async () => [...data.keys()],
-		multiGet: async (keys) => keys.map((k) => [k, data.has(k) ? data.get(k) : null]),
+		getAllKeys: (callback) => answer([...data.keys()], callback),
+		multiGet: (keys, callback) =>
+			answer(
+				keys.map((k) => [k, data.has(k) ? data.get(k) : null]),
+				callback,
+			),
 	};
 }
 
