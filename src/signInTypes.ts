@@ -91,8 +91,11 @@ export interface MfaPreferenceExtra {
 
 /** Reply of GetUserAuthFactors. */
 export interface UserAuthFactorsResult {
+	/** The username the service knows the user by. */
 	Username: string;
+	/** The preferred MFA method, if one is set. */
 	PreferredMfaSetting?: MfaSettingName;
+	/** The MFA methods the user has enabled. */
 	UserMFASettingList?: MfaSettingName[];
 	/** The factors the user can sign in or verify with, e.g. PASSWORD, EMAIL_OTP, SOFTWARE_TOKEN. */
 	ConfiguredUserAuthFactors?: (AuthFactorType | 'SOFTWARE_TOKEN')[];

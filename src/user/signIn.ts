@@ -50,11 +50,13 @@ const parametersOf = (reply: AuthChallengeResponse): ChallengeParameters =>
  * cached empty tokens there: a clear failure leaves storage untouched.
  */
 function hasCallback(
-	callback: IAuthenticationCallback,
+	callback: IAuthenticationCallback | undefined,
 	member: keyof IAuthenticationCallback,
 	challengeName: string | undefined,
 ): boolean {
-	if (typeof callback[member] === 'function') return true;
+	if (typeof callback?.[member] === 'function') return true;
+	// No callbacks at all (README use case 23 answers without them): nobody to tell.
+	if (callback == null) return false;
 	const message = `${String(challengeName)} challenge received but no ${member} callback was given`;
 	callMember(callback, 'onFailure', createCognitoError(message, 'CallbackMissingException'));
 	return false;

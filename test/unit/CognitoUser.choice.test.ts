@@ -420,6 +420,16 @@ describe('a challenge whose callback the app did not supply', () => {
 		expect(tokenWrites()).toEqual([]);
 	});
 
+	it('no callbacks object at all (as README use case 23 answers): no throw, nothing stored', () => {
+		const user = new CognitoUser({ Username: 'alice', Pool: pool as never, Storage: storage });
+		service.reply(challenge('EMAIL_OTP', 'n1', CODE_PARAMS));
+		expect(() =>
+			user.completeNewPasswordChallenge('N3w$ecret', {}, undefined as never),
+		).not.toThrow();
+		expect(service.sent).toHaveLength(1);
+		expect(tokenWrites()).toEqual([]);
+	});
+
 	it('a challenge a step cannot route never signs in, even where an empty reply does', () => {
 		const user = new CognitoUser({ Username: 'alice', Pool: pool as never, Storage: storage });
 		user.Session = 'setup-1';
