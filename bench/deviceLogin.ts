@@ -3,7 +3,8 @@
 // the original 6.3.21, both against the same server/ running in its own process.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT, ensureBuilt, median, startServerProcess } from './common';
+import { ROOT, ensureBuilt, median } from './common';
+import { startPoolProcess } from '../test/helpers/localPool';
 import { MapStorage } from '../test/helpers/mapStorage';
 
 const require = createRequire(__filename);
@@ -21,20 +22,6 @@ interface Library {
 		authenticateUser(details: object, callbacks: Json): void;
 	};
 	AuthenticationDetails: new (data: Json) => object;
-}
-
-async function call(url: string, action: string, body: Json): Promise<Json> {
-	const res = await fetch(url, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/x-amz-json-1.1',
-			'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}`,
-		},
-		body: JSON.stringify(body),
-	});
-	const json = (await res.json()) as Json;
-	if (res.status !== 200) throw new Error(`${action}: ${JSON.stringify(json)}`);
-	return json;
 }
 
 /** Challenge names the last login answered, seen on the wire (to prove the device leg ran). */
@@ -73,10 +60,10 @@ export async function runDeviceLoginBench(): Promise<DeviceLoginResult> {
 	ensureBuilt();
 	const ours = require(join(ROOT, 'lib')) as Library;
 	const original = require('original-cognito') as Library;
-	const server = await startServerProcess();
+	const server = await startPoolProcess();
 	globalThis.fetch = recordingFetch as typeof fetch;
 	try {
-		const created = (await call(server.url, 'CreateUserPool', {
+		const created = (await server.call('CreateUserPool', {
 			PoolName: 'device-bench',
 			DeviceConfiguration: {
 				ChallengeRequiredOnNewDevice: false,
@@ -84,7 +71,7 @@ export async function runDeviceLoginBench(): Promise<DeviceLoginResult> {
 			},
 		})) as { UserPool: { Id: string } };
 		const poolId = created.UserPool.Id;
-		const client = (await call(server.url, 'CreateUserPoolClient', {
+		const client = (await server.call('CreateUserPoolClient', {
 			UserPoolId: poolId,
 			ClientName: 'device-bench',
 			ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
@@ -111,12 +98,12 @@ export async function runDeviceLoginBench(): Promise<DeviceLoginResult> {
 			},
 		];
 		for (const lane of lanes) {
-			await call(server.url, 'SignUp', {
+			await server.call('SignUp', {
 				ClientId: poolData.ClientId,
 				Username: lane.user,
 				Password: PASSWORD,
 			});
-			await call(server.url, 'AdminConfirmSignUp', { UserPoolId: poolId, Username: lane.user });
+			await server.call('AdminConfirmSignUp', { UserPoolId: poolId, Username: lane.user });
 			// The first login confirms this device (ConfirmDevice); later ones are device logins.
 			await login(lane.lib, poolData, lane.storage, lane.user);
 		}

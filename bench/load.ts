@@ -6,7 +6,7 @@
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from '../src/index';
 import type { CognitoUserSession } from '../src/index';
 import { MemoryStorage } from '../src/StorageHelper';
-import { startPoolProcess } from './lib/poolProcess';
+import { startPoolProcess } from '../test/helpers/localPool';
 
 export interface LoadOptions {
 	/** Seconds of load. Default 30. */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createDiffieHellman, createHash, createHmac, randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { N, N_HEX } from '../server/srp';
-import { startServerProcess } from './common';
+import { startPoolProcess } from '../test/helpers/localPool';
 
 const PASSWORD = 'Bench-Passw0rd!';
 const TARGET = 300;
@@ -160,7 +160,7 @@ export async function runServerLoadBench(opts: ServerLoadOptions = {}): Promise<
 	const logins = opts.logins ?? 3000;
 	const concurrency = opts.concurrency ?? 16;
 	const userCount = opts.users ?? 32;
-	const server = opts.url ? undefined : await startServerProcess();
+	const server = opts.url ? undefined : await startPoolProcess();
 	const url = opts.url ?? server?.url ?? '';
 	const http = new Http(new URL(url), concurrency);
 	try {

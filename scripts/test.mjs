@@ -1,5 +1,7 @@
-// `npm test`: type-check, lint, build, then every test. Stops at the first failing step and
-// ends with one summary line, `tests: N passed, N failed, N skipped`.
+// `npm test`: type-check, lint, build, checks of the build (no import cycle; the public API as
+// committed in etc/), then every test.
+// Stops at the first failing step and ends with one summary line,
+// `tests: N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,8 @@ const steps = [
 	['lint', bin('eslint'), ['--max-warnings', '0', '.']],
 	['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
 	['build', 'node', ['scripts/build.mjs']],
+	['import cycles', bin('tsx'), ['scripts/check-cycles.ts']],
+	['public API report', 'node', ['scripts/api-report.mjs', '--check']],
 	[
 		'tests',
 		bin('vitest'),

@@ -1,16 +1,20 @@
 import type { AuthFactorType, ClientMetadata, IAuthenticationDetailsData } from './types';
 
-/** The credentials and extra parameters of one sign-in attempt. */
+/**
+ * The credentials and extra parameters of one sign-in attempt. Its fields are marked internal:
+ * the published declarations leave them out, as the original's did, so that an app's
+ * `interface X extends AuthenticationDetails` may use their names.
+ */
 export default class AuthenticationDetails {
-	/** Sent as `ClientMetadata` by the sign-in flows when it is not empty. */
+	/** Sent as `ClientMetadata` by the sign-in flows when it is not empty. @internal */
 	validationData: { [key: string]: unknown };
-	/** Extra `AuthParameters` for `initiateAuth` (custom authentication). */
+	/** Extra `AuthParameters` for `initiateAuth` (custom authentication). @internal */
 	authParameters: { [key: string]: string };
-	/** Forwarded to the pool's Lambda triggers. */
+	/** Forwarded to the pool's Lambda triggers. @internal */
 	clientMetadata: NonNullable<ClientMetadata>;
-	/** The user name or alias to sign in with. */
+	/** The user name or alias to sign in with. @internal */
 	username: string | undefined;
-	/** The password, if the flow uses one. */
+	/** The password, if the flow uses one. @internal */
 	password: string | undefined;
 	// Set only when given, so that the object's own fields stay the original's.
 	/** USER_AUTH: the first factor to start with (not in the original). */
@@ -45,8 +49,12 @@ export default class AuthenticationDetails {
 		return this.password as string;
 	}
 
-	/** @returns the validation data (an object, despite the original typings' `any[]`). */
-	getValidationData(): { [key: string]: unknown } {
+	/**
+	 * @returns the validation data: the object given to the constructor, or `{}`. Typed `any`
+	 * because the original's declarations said `any[]` and apps assign it to that.
+	 */
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: the original's type
+	getValidationData(): any {
 		return this.validationData;
 	}
 

@@ -23,9 +23,15 @@ export interface ClientOptions {
 }
 
 /**
- * Every error the client builds from a response, a failed connection or a timeout. It is an
- * `Error`, so `instanceof Error` and `message` work as before; `code` is the service's error
- * type and `statusCode` the HTTP status when there was a response.
+ * The error the client builds from a service's error response, a failed connection
+ * (`NetworkError`), a timeout (`RequestTimeoutException`), a response that is not JSON
+ * (`InvalidResponseException`) or a request that cannot be serialised
+ * (`SerializationException`). It is an `Error`, so `instanceof Error` and `message` work as
+ * before; `code` is the error type and `statusCode` the HTTP status when there was a response.
+ *
+ * Not every failure is one: when fetch fails with anything but a `TypeError` (a polyfill's or
+ * a stub's own error, say), that error reaches the callback as it is, or as a plain `Error`
+ * carrying its text if it was not an `Error`; such an error has no `code`.
  */
 export class CognitoError extends Error {
 	/** The service's error type, e.g. `NotAuthorizedException`, or `NetworkError`. */
@@ -110,9 +116,11 @@ function serviceError(data: unknown, response: FetchResponseLike): CognitoError 
 	const type = body.__type || body.code;
 	if (typeof type === 'string') {
 		const code = type.split('#').pop() as string;
-		// String(null) keeps the original's message for a body without one.
+		// 'null' keeps the original's message for a body without one; a message that is not a
+		// string (never sent by the service) is shown as JSON rather than '[object Object]'.
 		const message = body.message || body.Message || null;
-		return createCognitoError(String(message), code, code, status);
+		const text = typeof message === 'string' ? message : JSON.stringify(message);
+		return createCognitoError(text, code, code, status);
 	}
 	const header = response.headers?.get?.('x-amzn-errortype');
 	if (header) {
@@ -225,7 +233,7 @@ export default class Client {
 				`The ${operation} request cannot be serialised: ${reason}`,
 				'SerializationException',
 			);
-			Promise.resolve().then(() => deliver(callback, err));
+			void Promise.resolve().then(() => deliver(callback, err));
 			return;
 		}
 		const init: FetchInit = {
@@ -266,7 +274,7 @@ export default class Client {
 		} catch (thrown) {
 			// A fetch that throws synchronously (a broken stub or polyfill) is treated as a
 			// rejection, so nothing escapes the API.
-			sent = Promise.reject(thrown);
+			sent = Promise.reject(toError(thrown));
 		}
 
 		sent

@@ -46,7 +46,12 @@ interface SignUpResponse {
 
 const USER_POOL_ID_MAX_LENGTH = 55;
 
-/** A Cognito user pool app client: the entry point for sign-up and the current user. */
+/**
+ * A Cognito user pool app client: the entry point for sign-up and the current user. Members
+ * the original's declarations lacked are marked internal: the published declarations leave
+ * them out, so that an app's `interface X extends CognitoUserPool` may use their names.
+ * `storage` stays published for React Native's `userPool.storage.sync()` (README).
+ */
 export default class CognitoUserPool {
 	/** @internal The pool id, `<region>_<id>`. */
 	userPoolId: string;
@@ -56,7 +61,7 @@ export default class CognitoUserPool {
 	client: Client;
 	/** @internal Whether advanced-security context data is collected (unless explicitly `false`). */
 	advancedSecurityDataCollectionFlag: boolean;
-	/** @internal Where this pool's users keep their tokens. */
+	/** Where this pool's users keep their tokens; React Native apps call `storage.sync()` (README). */
 	storage: ICognitoStorage;
 	/** @internal Set only when given to the constructor. */
 	wrapRefreshSessionCallback?: RefreshSessionCallbackWrapper;
@@ -194,6 +199,7 @@ export default class CognitoUserPool {
 	/**
 	 * Context data for advanced security: `undefined` without the collector script,
 	 * `{EncodedData}` when it returns data, else `{}` (which is still sent, as in the original).
+	 * @internal
 	 */
 	getUserContextData(username: string): UserContextData | undefined {
 		if (typeof AmazonCognitoAdvancedSecurityData === 'undefined') {

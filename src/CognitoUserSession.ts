@@ -5,15 +5,19 @@ import type { ICognitoUserSessionData } from './types';
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
-/** The tokens of a signed-in user, plus how far the device clock is from the service's. */
+/**
+ * The tokens of a signed-in user, plus how far the device clock is from the service's. Its
+ * fields are marked internal: the published declarations leave them out, as the original's
+ * did, so that an app's `interface X extends CognitoUserSession` may use their names.
+ */
 export default class CognitoUserSession {
-	/** The ID token. */
+	/** The ID token. @internal */
 	idToken: CognitoIdToken;
-	/** The refresh token, if the service issued one. */
+	/** The refresh token, if the service issued one. @internal */
 	refreshToken: CognitoRefreshToken | undefined;
-	/** The access token. */
+	/** The access token. @internal */
 	accessToken: CognitoAccessToken;
-	/** Seconds the device clock is ahead of the token issuer's (negative when behind). */
+	/** Seconds the device clock is ahead of the token issuer's (negative when behind). @internal */
 	clockDrift: number;
 
 	/**
@@ -52,7 +56,7 @@ export default class CognitoUserSession {
 		return this.clockDrift;
 	}
 
-	/** Seconds between now and the earlier of the two tokens' issue times. */
+	/** Seconds between now and the earlier of the two tokens' issue times. @internal */
 	calculateClockDrift(): number {
 		const issuedAt = Math.min(this.accessToken.getIssuedAt(), this.idToken.getIssuedAt());
 		return nowSeconds() - issuedAt;

@@ -103,9 +103,13 @@ export default class CookieStorage implements ICognitoStorage {
 		return undefined;
 	}
 
-	/** @returns the cookie's value, or `null` when absent. */
-	getItem(key: string): string | null {
-		return Cookies.get(key) ?? null;
+	/**
+	 * @returns the cookie's value, or `null` when absent. Declared `string` as in the
+	 * original's declarations, which apps assign it to; through `ICognitoStorage` it reads as
+	 * `string | null`.
+	 */
+	getItem(key: string): string {
+		return (Cookies.get(key) ?? null) as string;
 	}
 
 	/** Removes the cookie with the same attributes it was written with. */

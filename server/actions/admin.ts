@@ -167,7 +167,7 @@ export function adminCreateUser(svc: Service, body: Json): Json {
 	);
 	const password = optString(body, 'TemporaryPassword') ?? temporaryPassword();
 	svc.validatePassword(pool, password);
-	const user = newUser(svc, pool, resolved.username, resolved.attrs);
+	const user = newUser(svc, resolved.username, resolved.attrs);
 	svc.setPassword(pool, user, password);
 	user.status = 'FORCE_CHANGE_PASSWORD';
 	user.temporaryPasswordSetAt = svc.now();

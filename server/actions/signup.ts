@@ -7,12 +7,7 @@ import { checkAttributeName } from './attributes';
 
 const EMAIL_RE = /^[^@\s]+@[^@\s]+$/;
 
-export function newUser(
-	svc: Service,
-	pool: PoolRecord,
-	username: string,
-	attrs: Record<string, string>,
-): UserRecord {
+export function newUser(svc: Service, username: string, attrs: Record<string, string>): UserRecord {
 	const now = svc.now();
 	const user: UserRecord = {
 		username,
@@ -89,7 +84,7 @@ export function signUp(svc: Service, body: Json): Json {
 		Object.fromEntries(given.map((a) => [a.Name, a.Value])),
 	);
 	svc.validatePassword(pool, password);
-	const user = newUser(svc, pool, resolved.username, resolved.attrs);
+	const user = newUser(svc, resolved.username, resolved.attrs);
 	svc.setPassword(pool, user, password);
 	pool.users[user.username] = user;
 	svc.changed();

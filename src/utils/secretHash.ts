@@ -30,7 +30,7 @@ export function withSecret(pool: SecretHolder, body: Body, username: string): Bo
 	const secret = pool.clientSecret;
 	if (!secret) return body;
 	const hash = (name: unknown): string =>
-		secretHash(secret, String(name ?? username), pool.clientId);
+		secretHash(secret, typeof name === 'string' ? name : username, pool.clientId);
 	const nested = (body.ChallengeResponses ?? body.AuthParameters) as Body | undefined;
 	if (nested) nested.SECRET_HASH = hash(nested.USERNAME);
 	else if ('Token' in body) body.ClientSecret = secret;

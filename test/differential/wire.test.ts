@@ -76,13 +76,13 @@ const scenarios: Scenario[] = [
 	},
 	{
 		name: 'SRP login, device forgotten by the service (one resend without it)',
-		setup: (lib, user, storage) => {
+		setup: (_lib, _user, storage) => {
 			storage.setItem(
 				`CognitoIdentityServiceProvider.2ll3nltl7ig0kn5u0r3lv5pqrm.${USERNAME}.deviceKey`,
 				'gone',
 			);
 		},
-		script: (action, body, index) =>
+		script: (action, _body, index) =>
 			action === 'RespondToAuthChallenge' && index === 1
 				? serviceFailure('ResourceNotFoundException', 'Device does not exist.')
 				: undefined,
@@ -130,7 +130,7 @@ const scenarios: Scenario[] = [
 	},
 	{
 		name: 'USER_PASSWORD_AUTH with a cached device and MFA',
-		setup: (lib, user, storage) => {
+		setup: (_lib, _user, storage) => {
 			storage.setItem(
 				`CognitoIdentityServiceProvider.2ll3nltl7ig0kn5u0r3lv5pqrm.${USERNAME}.deviceKey`,
 				'dk',

@@ -1,16 +1,8 @@
-// Shared by the e2e tests: a build to pack, and child processes run without blocking the event
-// loop (the local pool they talk to is served from the test's own process).
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../helpers/pack';
+// Shared by the e2e tests: the build (from test/helpers/pack), and child processes run without
+// blocking the event loop (the local pool they talk to is served from the test's own process).
+import { spawn } from 'node:child_process';
 
-/** `npm test` builds before vitest runs; a bare `vitest run` may find no build yet. */
-export function ensureBuilt(): void {
-	const outputs = ['lib/index.js', 'es/index.js', 'dist/amazon-cognito-identity.min.js'];
-	if (outputs.every((file) => existsSync(join(ROOT, file)))) return;
-	execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-}
+export { ensureBuilt } from '../helpers/pack';
 
 export interface ChildResult {
 	code: number | null;

@@ -1,13 +1,24 @@
 // Packs the built package once per test process and installs the tarball into throwaway
 // folders the way an application would see it (its runtime dependencies linked from ours).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
 let tarball: string | undefined;
+
+/**
+ * Builds lib/, es/ and dist/ when one is missing: `npm test` builds before vitest runs, but a
+ * bare `vitest run` or `npm run bench` may find no build yet.
+ */
+export function ensureBuilt(): void {
+	const outputs = ['lib/index.js', 'es/index.js', 'dist/amazon-cognito-identity.min.js'];
+	if (outputs.every((file) => existsSync(join(ROOT, file)))) return;
+	console.log('build missing: running scripts/build.mjs first');
+	execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+}
 
 /** `npm pack` of the current build (run `npm run build` first); cached per process. */
 export function packedTarball(): string {

@@ -9,7 +9,7 @@ import {
 	type CognitoUserSession,
 } from '../../src/index';
 import { ProcessWatch, sleep } from './helpers/recorder';
-import { RecordingStorage } from './helpers/storage';
+import { CountingStorage } from './helpers/storage';
 
 const CALLERS = 50;
 let lp: LocalPool;
@@ -41,9 +41,9 @@ afterAll(async () => {
 
 async function signedInStorage(
 	username: string,
-): Promise<{ pool: CognitoUserPool; storage: RecordingStorage }> {
+): Promise<{ pool: CognitoUserPool; storage: CountingStorage }> {
 	await lp.createUser(poolId, username, 'Passw0rd!');
-	const storage = new RecordingStorage();
+	const storage = new CountingStorage();
 	const pool = new CognitoUserPool({
 		UserPoolId: poolId,
 		ClientId: clientId,
@@ -73,7 +73,7 @@ interface Answer {
 
 async function concurrentGetSession(
 	pool: CognitoUserPool,
-	storage: RecordingStorage,
+	storage: CountingStorage,
 	username: string,
 ): Promise<Answer[][]> {
 	const answers: Answer[][] = Array.from({ length: CALLERS }, () => []);

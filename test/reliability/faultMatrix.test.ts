@@ -19,7 +19,7 @@ import {
 	startFaultServer,
 } from './helpers/faultServer';
 import { ProcessWatch, Recorder, sleep } from './helpers/recorder';
-import { RecordingStorage } from './helpers/storage';
+import { CountingStorage } from './helpers/storage';
 import { tokensFor } from './helpers/tokens';
 
 const POOL_ID = 'us-east-1_Faults';
@@ -35,7 +35,7 @@ const HANG_TIMEOUT_MS = 200;
 interface Ctx {
 	pool: CognitoUserPool;
 	user: CognitoUser;
-	storage: RecordingStorage;
+	storage: CountingStorage;
 	rec: Recorder;
 }
 
@@ -478,7 +478,7 @@ async function runCell(row: Row, fault: Fault | undefined, legIndex: number): Pr
 		newDevice: row.newDevice,
 	});
 	try {
-		const storage = new RecordingStorage();
+		const storage = new CountingStorage();
 		const pool = new CognitoUserPool({
 			UserPoolId: POOL_ID,
 			ClientId: CLIENT_ID,
@@ -554,7 +554,7 @@ describe('fault matrix: every network method × every fault', () => {
 				// The healthy run proves the method succeeds without the fault, and tells which
 				// request the target is (for 'refused', the server stops listening just before it).
 				const baseline = await startFaultServer({ newDevice: row.newDevice });
-				const storage = new RecordingStorage();
+				const storage = new CountingStorage();
 				const pool = new CognitoUserPool({
 					UserPoolId: POOL_ID,
 					ClientId: CLIENT_ID,

@@ -2,7 +2,7 @@
 // never used as a fallback.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Recorder, sleep } from './helpers/recorder';
-import { RecordingStorage } from './helpers/storage';
+import { CountingStorage } from './helpers/storage';
 
 describe('no secure random source', () => {
 	afterEach(() => {
@@ -20,7 +20,7 @@ describe('no secure random source', () => {
 		vi.stubGlobal('fetch', fetchSpy);
 		const random = vi.spyOn(Math, 'random');
 		const lib = await import('../../src/index');
-		const storage = new RecordingStorage();
+		const storage = new CountingStorage();
 		const pool = new lib.CognitoUserPool({
 			UserPoolId: 'us-east-1_NoRandom',
 			ClientId: 'c1',

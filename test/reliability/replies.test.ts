@@ -12,15 +12,15 @@ import {
 } from '../../src/index';
 import { type FaultPlan, type Json, healthyReply, startFaultServer } from './helpers/faultServer';
 import { Recorder, sleep } from './helpers/recorder';
-import { RecordingStorage } from './helpers/storage';
+import { CountingStorage } from './helpers/storage';
 import { tokensFor } from './helpers/tokens';
 
 async function withUser(
 	reply: FaultPlan['reply'],
-	body: (user: CognitoUser, rec: Recorder, storage: RecordingStorage) => void,
-): Promise<{ rec: Recorder; user: CognitoUser; storage: RecordingStorage }> {
+	body: (user: CognitoUser, rec: Recorder, storage: CountingStorage) => void,
+): Promise<{ rec: Recorder; user: CognitoUser; storage: CountingStorage }> {
 	const server = await startFaultServer({ reply });
-	const storage = new RecordingStorage();
+	const storage = new CountingStorage();
 	const pool = new CognitoUserPool({
 		UserPoolId: 'us-east-1_Replies',
 		ClientId: 'c1',

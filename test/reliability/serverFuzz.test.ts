@@ -65,28 +65,12 @@ interface Account {
 }
 const accounts = new Map<string, Account>();
 
-async function raw(
+function raw(
 	action: string,
 	body: string,
 	headers: Record<string, string> = {},
 ): Promise<ApiResult> {
-	const res = await fetch(lp.url, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/x-amz-json-1.1',
-			'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}`,
-			...headers,
-		},
-		body,
-	});
-	const text = await res.text();
-	let parsed: Json;
-	try {
-		parsed = text ? (JSON.parse(text) as Json) : {};
-	} catch {
-		parsed = { unparsable: text.slice(0, 80) };
-	}
-	return { status: res.status, body: parsed, headers: res.headers };
+	return api(lp.url, action, body, headers);
 }
 
 function libraryPool(poolId: string, clientId: string, storage: MemoryStorage): CognitoUserPool {

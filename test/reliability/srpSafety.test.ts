@@ -8,7 +8,8 @@ import BigInteger from '../../src/BigInteger';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from '../../src/index';
 import { type Json, healthyReply, startFaultServer } from './helpers/faultServer';
 import { ProcessWatch, Recorder, sleep } from './helpers/recorder';
-import { RecordingStorage } from './helpers/storage';
+import { CountingStorage } from './helpers/storage';
+import { cognitoRequest } from '../helpers/localPool';
 
 async function loginAgainst(srpB: string): Promise<{ rec: Recorder; requests: string[] }> {
 	const server = await startFaultServer({
@@ -20,7 +21,7 @@ async function loginAgainst(srpB: string): Promise<{ rec: Recorder; requests: st
 	});
 	const watch = new ProcessWatch().start();
 	try {
-		const storage = new RecordingStorage();
+		const storage = new CountingStorage();
 		const pool = new CognitoUserPool({
 			UserPoolId: 'us-east-1_Srp',
 			ClientId: 'c1',
@@ -79,20 +80,12 @@ describe('server refuses A ≡ 0 (mod N)', () => {
 	let lp: LocalPool;
 	let clientId = '';
 
-	async function initiate(srpA: string): Promise<{ status: number; body: Json }> {
-		const res = await fetch(lp.url, {
-			method: 'POST',
-			headers: {
-				'Content-Type': 'application/x-amz-json-1.1',
-				'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-			},
-			body: JSON.stringify({
-				AuthFlow: 'USER_SRP_AUTH',
-				ClientId: clientId,
-				AuthParameters: { USERNAME: 'bob', SRP_A: srpA },
-			}),
+	function initiate(srpA: string): Promise<{ status: number; body: Json }> {
+		return cognitoRequest(lp.url, 'InitiateAuth', {
+			AuthFlow: 'USER_SRP_AUTH',
+			ClientId: clientId,
+			AuthParameters: { USERNAME: 'bob', SRP_A: srpA },
 		});
-		return { status: res.status, body: (await res.json()) as Json };
 	}
 
 	it('A = 0, N and 2N are InvalidParameterException; a proper A gets a challenge', async () => {

@@ -15,14 +15,14 @@ import StorageHelper, { MemoryStorage } from '../../src/StorageHelper';
 import type { ICognitoStorage } from '../../src/types';
 import { type FaultServer, startFaultServer } from './helpers/faultServer';
 import { ProcessWatch, Recorder, sleep } from './helpers/recorder';
-import { RecordingStorage } from './helpers/storage';
+import { CountingStorage } from './helpers/storage';
 import { tokensFor } from './helpers/tokens';
 
 const CLIENT_ID = 'storeclient';
 const PREFIX = `CognitoIdentityServiceProvider.${CLIENT_ID}`;
 const U = `${PREFIX}.alice`;
 
-class QuotaStorage extends RecordingStorage {
+class QuotaStorage extends CountingStorage {
 	override setItem(): string {
 		const err = new Error('The quota has been exceeded.');
 		err.name = 'QuotaExceededError';
@@ -51,7 +51,7 @@ class ThrowingStorage implements ICognitoStorage {
 	}
 }
 
-function seed(storage: RecordingStorage, values: Record<string, string>): RecordingStorage {
+function seed(storage: CountingStorage, values: Record<string, string>): CountingStorage {
 	for (const [k, v] of Object.entries(values)) storage.data.set(k, v);
 	return storage;
 }
@@ -70,7 +70,7 @@ const KINDS: Kind[] = [
 	{
 		name: 'garbage values',
 		make: () =>
-			seed(new RecordingStorage(), {
+			seed(new CountingStorage(), {
 				[`${PREFIX}.LastAuthUser`]: 'alice',
 				[`${U}.idToken`]: 'garbage',
 				[`${U}.accessToken`]: '{}',
@@ -83,7 +83,7 @@ const KINDS: Kind[] = [
 	{
 		name: 'truncated / non-JWT tokens',
 		make: () =>
-			seed(new RecordingStorage(), {
+			seed(new CountingStorage(), {
 				[`${PREFIX}.LastAuthUser`]: 'alice',
 				[`${U}.idToken`]: valid.IdToken.slice(0, 30),
 				[`${U}.accessToken`]: 'a.b',
@@ -95,7 +95,7 @@ const KINDS: Kind[] = [
 	{
 		name: 'non-numeric clockDrift',
 		make: () =>
-			seed(new RecordingStorage(), {
+			seed(new CountingStorage(), {
 				[`${PREFIX}.LastAuthUser`]: 'alice',
 				[`${U}.idToken`]: valid.IdToken,
 				[`${U}.accessToken`]: valid.AccessToken,
@@ -164,7 +164,7 @@ const OPS: Op[] = [
 		name: 'getUserData',
 		run: (user, _p, rec, kind) => {
 			signIn(user);
-			if (kind.userData !== undefined && user.storage instanceof RecordingStorage) {
+			if (kind.userData !== undefined && user.storage instanceof CountingStorage) {
 				user.storage.data.set(`${U}.userData`, kind.userData);
 			}
 			user.getUserData(rec.node());
@@ -250,7 +250,7 @@ describe('corrupt or hostile storage', () => {
 		);
 		// Unparsable cached user data: the parse error, and the cache is dropped.
 		expect(failedWith('garbage values', 'getUserData')).toMatch(/JSON/);
-		const garbage = get('garbage values', 'getUserData')?.storage as RecordingStorage;
+		const garbage = get('garbage values', 'getUserData')?.storage as CountingStorage;
 		expect(garbage.getItem(`${U}.userData`)).toBeNull();
 		// A truncated token decodes to no claims: the stored session is expired, so it refreshes.
 		expect(succeeded('truncated / non-JWT tokens', 'getSession')).toBe(true);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from '../../src/index';
 import { startFaultServer } from './helpers/faultServer';
 import { ProcessWatch, Recorder, sleep } from './helpers/recorder';
-import { RecordingStorage } from './helpers/storage';
+import { CountingStorage } from './helpers/storage';
 
 const PREFIX = 'CognitoIdentityServiceProvider.vanish';
 
@@ -18,7 +18,7 @@ describe('a vanished device', () => {
 		});
 		const watch = new ProcessWatch().start();
 		try {
-			const storage = new RecordingStorage();
+			const storage = new CountingStorage();
 			storage.setItem(`${PREFIX}.alice.deviceKey`, 'us-east-1_gone');
 			storage.setItem(`${PREFIX}.alice.randomPasswordKey`, 'secret');
 			storage.setItem(`${PREFIX}.alice.deviceGroupKey`, 'grp');

@@ -12,35 +12,15 @@ import {
 	modPow,
 	padBytes,
 } from '../../server/srp';
+import {
+	type ApiResult,
+	type Json,
+	cognitoCall as ok,
+	cognitoRequest as api,
+} from '../helpers/localPool';
 
-export type Json = Record<string, unknown>;
-
-export interface ApiResult {
-	status: number;
-	body: Json;
-	headers: Headers;
-}
-
-/** One action over real HTTP, exactly as the library sends it. */
-export async function api(url: string, action: string, body: Json): Promise<ApiResult> {
-	const res = await fetch(url, {
-		method: 'POST',
-		headers: {
-			'Content-Type': 'application/x-amz-json-1.1',
-			'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}`,
-		},
-		body: JSON.stringify(body),
-	});
-	const text = await res.text();
-	return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
-}
-
-/** Calls an action and returns its body, failing the test on an error. */
-export async function ok(url: string, action: string, body: Json): Promise<Json> {
-	const r = await api(url, action, body);
-	if (r.status !== 200) throw new Error(`${action} failed: ${JSON.stringify(r.body)}`);
-	return r.body;
-}
+// The server tests' short names for the shared request helpers.
+export { type ApiResult, type Json, api, ok };
 
 export function expectError(r: ApiResult, type: string, message?: string | RegExp): void {
 	expect(r.body.__type, JSON.stringify(r.body)).toBe(type);

@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalPool } from '../../server/index';
+import { type PoolProcess, startPoolProcess } from '../helpers/localPool';
 import {
 	PASSWORD,
 	api,
@@ -67,44 +67,28 @@ describe('state file', () => {
 });
 
 describe('npm run server (server/cli.ts)', () => {
-	const children: ChildProcess[] = [];
-	afterAll(() => {
-		for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+	const children: PoolProcess[] = [];
+	afterAll(async () => {
+		await Promise.all(children.map((c) => c.stop()));
 	});
 
-	function startCli(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-		const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['server/cli.ts', ...args], {
-			cwd: process.cwd(),
-		});
-		children.push(child);
-		return new Promise((resolve, reject) => {
-			let out = '';
-			child.stdout?.on('data', (d: Buffer) => {
-				out += d.toString();
-				const m = /listening on (http:\/\/\S+)/.exec(out);
-				if (m?.[1]) resolve({ child, url: m[1] });
-			});
-			child.stderr?.on('data', (d: Buffer) => {
-				out += d.toString();
-			});
-			child.on('exit', (code) => reject(new Error(`cli exited ${code}: ${out}`)));
-		});
+	async function startCli(args: string[]): Promise<PoolProcess> {
+		const started = await startPoolProcess(args);
+		children.push(started);
+		return started;
 	}
 
 	it('--port 0 prints the chosen port on 127.0.0.1 and --state keeps the pools', async () => {
 		const file = join(dir, 'cli.json');
-		const { child, url } = await startCli(['--port', '0', '--state', file]);
+		const { url, stop } = await startCli(['--state', file]);
 		expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 		const pool = await ok(url, 'CreateUserPool', { PoolName: 'cli' });
 		const id = (pool.UserPool as { Id: string }).Id;
-		const exited = new Promise((r) => child.on('exit', r));
-		child.kill('SIGTERM');
-		await exited;
-		const again = await startCli(['--port', '0', '--state', file]);
+		await stop();
+		const again = await startCli(['--state', file]);
 		expect((await ok(again.url, 'DescribeUserPool', { UserPoolId: id })).UserPool).toMatchObject({
 			Name: 'cli',
 		});
-		again.child.kill('SIGTERM');
 	});
 
 	it('rejects a bad --port', async () => {

@@ -303,6 +303,15 @@ describe('Client error mapping (spec Appendix B), same as the original where it 
 		expect((await call(new Client('r'))).err).toBe(failure);
 	});
 
+	it('hands on a rejection that is not an Error as a plain Error, without a code', async () => {
+		vi.stubGlobal('fetch', () => Promise.reject('refused by a stub'));
+		const err = (await call(new Client('r'))).err as Error;
+		expect(err).toBeInstanceOf(Error);
+		expect(err).not.toBeInstanceOf(CognitoError);
+		expect(err.message).toBe('refused by a stub');
+		expect(err).not.toHaveProperty('code');
+	});
+
 	it('turns a fetch that throws synchronously into one error callback', async () => {
 		vi.stubGlobal('fetch', () => {
 			throw new TypeError('bad stub');

@@ -7,7 +7,7 @@ import UserAgent, {
 } from '../../src/UserAgent';
 import * as internals from '../../src/internals';
 import PlatformDefault, { Platform, getUserAgent } from '../../src/Platform';
-import { AUTH_CATEGORY, FRAMEWORK } from '../../src/Platform/constants';
+import { AUTH_CATEGORY } from '../../src/Platform/constants';
 import { version } from '../../src/Platform/version';
 
 const BASE = 'aws-amplify/5.0.4';
@@ -25,7 +25,6 @@ describe('Platform', () => {
 		expect(Platform.userAgent).toBe(BASE);
 		expect(PlatformDefault).toBe(Platform);
 		expect(Platform.isReactNative).toBe(false);
-		expect(FRAMEWORK).toEqual({ None: '0', ReactNative: '1' });
 		expect(AUTH_CATEGORY).toBe('auth');
 	});
 });

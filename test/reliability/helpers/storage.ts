@@ -1,7 +1,10 @@
 import type { ICognitoStorage } from '../../../src/types';
 
-/** An in-memory storage that counts every call, so tests can compare snapshots and traffic. */
-export class RecordingStorage implements ICognitoStorage {
+/**
+ * An in-memory storage that counts its writes and removals, so tests can compare snapshots
+ * and traffic. (test/unit/CognitoUser.kit.ts has RecordingStorage, which logs every call.)
+ */
+export class CountingStorage implements ICognitoStorage {
 	readonly data = new Map<string, string>();
 	sets = 0;
 	removes = 0;
