@@ -17,9 +17,9 @@ export default class AuthenticationDetails {
 	/** The password, if the flow uses one. @internal */
 	password: string | undefined;
 	// Set only when given, so that the object's own fields stay the original's.
-	/** USER_AUTH: the first factor to start with (not in the original). */
+	/** USER_AUTH: the first factor to start with (not in the original). @internal */
 	declare preferredChallenge?: AuthFactorType;
-	/** USER_AUTH: a Session carried from a passwordless sign-up (not in the original). */
+	/** USER_AUTH: a Session carried from a passwordless sign-up (not in the original). @internal */
 	declare session?: string;
 
 	/**
@@ -68,12 +68,18 @@ export default class AuthenticationDetails {
 		return this.clientMetadata;
 	}
 
-	/** @returns the preferred first factor of a USER_AUTH sign-in, if one was given. */
+	/**
+	 * The preferred first factor of a USER_AUTH sign-in (not in the original).
+	 * @returns the `PreferredChallenge` given to the constructor, if any.
+	 */
 	getPreferredChallenge(): AuthFactorType | undefined {
 		return this.preferredChallenge;
 	}
 
-	/** @returns the Session carried from a passwordless sign-up, if one was given. */
+	/**
+	 * The Session carried from a passwordless sign-up (not in the original).
+	 * @returns the `Session` given to the constructor, if any.
+	 */
 	getSession(): string | undefined {
 		return this.session;
 	}

@@ -320,8 +320,9 @@ export default class CognitoUser {
 	}
 
 	/**
-	 * @returns the Session of the sign-in in progress or of a passwordless sign-up, to carry
-	 * to another page (as AuthenticationDetails' `Session`), or null.
+	 * The Session of the sign-in in progress or of a passwordless sign-up, to carry to another
+	 * page (as AuthenticationDetails' `Session`, or `confirmRegistration`'s `options.session`).
+	 * @returns the Session, or null when there is none.
 	 */
 	getChallengeSession(): string | null {
 		return this.Session ?? null;
