@@ -75,7 +75,7 @@ export default class CognitoUserPool {
 
 	/**
 	 * @param data - UserPoolId and ClientId are required; optional endpoint, fetchOptions,
-	 * Storage, AdvancedSecurityDataCollectionFlag, and, not in the original, requestTimeout (ms)
+	 * Storage, AdvancedSecurityDataCollectionFlag, and, not in the original, requestTimeout (ms),
 	 * ClientSecret and RefreshTokenRotation.
 	 * @param wrapRefreshSessionCallback - wraps every refresh callback.
 	 * @throws Error 'Both UserPoolId and ClientId are required.' or 'Invalid UserPoolId format.'
