@@ -163,9 +163,13 @@ export default class CognitoUser {
 		return this.authenticationFlowType;
 	}
 
-	/** Chooses the flow `authenticateUser` uses. */
-	setAuthenticationFlowType(authenticationFlowType: string): void {
+	/**
+	 * Chooses the flow `authenticateUser` uses, and returns it: the original's declarations
+	 * promise a string here (its code returned nothing), and apps type-check against that.
+	 */
+	setAuthenticationFlowType(authenticationFlowType: string): string {
 		this.authenticationFlowType = authenticationFlowType;
+		return authenticationFlowType;
 	}
 
 	// ---------------------------------------------------------------------------------------

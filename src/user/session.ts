@@ -186,7 +186,7 @@ function serviceUsername(user: CognitoUser): string {
 	const token =
 		user.signInUserSession?.getAccessToken() ??
 		new CognitoAccessToken({ AccessToken: readAccessToken(user) ?? '' });
-	const claim = token.decodePayload().username;
+	const claim: unknown = token.decodePayload().username;
 	return typeof claim === 'string' ? claim : user.username;
 }
 

@@ -204,7 +204,7 @@ export function routeReply(
 		name !== undefined && current.challenges.includes(name) ? CHALLENGES[name] : undefined;
 	if (handler) {
 		if (current.adoptsSession) user.Session = reply.Session;
-		return handler(user, reply, callback as IAuthenticationCallback, helper);
+		return handler(user, reply, callback, helper);
 	}
 	const session = adoptTokens(user, reply, current, callback);
 	if (!session) return;
@@ -233,7 +233,7 @@ export function routeSelection(
 	// Unlike sendMFACode's reply, this one always replaces the Session, as in the original.
 	user.Session = reply.Session;
 	const row = SELECTABLE_MFA.includes(answer) ? CHALLENGES[answer] : undefined;
-	if (row) return row(user, reply, callback as IAuthenticationCallback, null);
+	if (row) return row(user, reply, callback, null);
 	callMember(
 		callback,
 		'onFailure',

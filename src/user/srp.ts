@@ -22,8 +22,8 @@ import type { Body } from './requests';
 
 /** Like the original, validation data, when there is any, travels as the ClientMetadata. */
 export function authFlowMetadata(details: AuthenticationDetails): unknown {
-	const validation = details.getValidationData();
-	return validation && Object.keys(validation).length !== 0
+	const validation: unknown = details.getValidationData();
+	return validation && typeof validation === 'object' && Object.keys(validation).length !== 0
 		? validation
 		: details.getClientMetadata();
 }

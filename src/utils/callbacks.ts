@@ -12,8 +12,9 @@ export function toError(thrown: unknown): Error {
 
 /** Where one operation reports: exactly one of the two is called, once. */
 export interface Outcome<T> {
-	fail(err: Error): void;
-	succeed(value: T): void;
+	// Function-valued properties, not methods: outcomes are passed around as loose functions.
+	fail: (err: Error) => void;
+	succeed: (value: T) => void;
 }
 
 type AnyFunction = (...args: never[]) => unknown;

@@ -7,7 +7,7 @@ import * as nodeCrypto from 'crypto';
 import { NO_SOURCE, findWebCrypto, randomUint32, type RandomSource } from './webCrypto';
 
 // A namespace object for a mocked or stripped module may be empty; that is caught below.
-const source: RandomSource = findWebCrypto() ?? (nodeCrypto as RandomSource);
+const source: RandomSource = findWebCrypto() ?? nodeCrypto;
 
 /**
  * A random 32-bit integer from a cryptographically secure source: `getRandomValues` when

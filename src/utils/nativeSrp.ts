@@ -59,6 +59,8 @@ function callNative(
 export function useNativeSrp(native: RNAWSCognitoModule | null | undefined): void {
 	if (!native) return;
 	if (typeof native.computeModPow === 'function') {
+		// Kept to be called with its receiver (`jsModPow.call(this, …)`) once replaced below.
+		// eslint-disable-next-line @typescript-eslint/unbound-method
 		const jsModPow = BigInteger.prototype.modPow;
 		const nativeModPow = function modPow(
 			this: BigInteger,

@@ -306,7 +306,8 @@ describe('SRP login (USER_SRP_AUTH)', () => {
 
 	it('rejects an unknown flow type', () => {
 		const user = newUser();
-		user.setAuthenticationFlowType('SOMETHING');
+		// Returns the flow, as the original's declarations promise (its code returned nothing).
+		expect(user.setAuthenticationFlowType('SOMETHING')).toBe('SOMETHING');
 		expect(user.getAuthenticationFlowType()).toBe('SOMETHING');
 		const cbs = callbacks();
 		user.authenticateUser(details(), cbs);

@@ -30,6 +30,10 @@ function declaredFields(source: string, fileName: string, name: string | 'defaul
 
 const originalTypings = readFileSync(require.resolve('original-cognito/index.d.ts'), 'utf8');
 
+// Fields the original's README tells apps to use although its typings lack them: React Native
+// apps call `userPool.storage.sync()` before `getCurrentUser()`.
+const DOCUMENTED_BY_README: Record<string, string[]> = { CognitoUserPool: ['storage'] };
+
 describe.each(['CognitoUser', 'CognitoUserPool'])('the published %s declaration', (name) => {
 	const path = `src/${name}.ts`;
 	const published = ts.transpileDeclaration(readFileSync(path, 'utf8'), {
@@ -40,7 +44,8 @@ describe.each(['CognitoUser', 'CognitoUserPool'])('the published %s declaration'
 	it('declares only fields the original declared', () => {
 		const theirs = declaredFields(originalTypings, 'index.d.ts', name);
 		const ours = declaredFields(published, `${name}.d.ts`, 'default');
-		expect(ours.filter((field) => !theirs.includes(field))).toEqual([]);
+		const allowed = [...theirs, ...(DOCUMENTED_BY_README[name] ?? [])];
+		expect(ours.filter((field) => !allowed.includes(field))).toEqual([]);
 	});
 
 	it('still declares the methods (the check looks at the right class)', () => {
