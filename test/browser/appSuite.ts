@@ -68,9 +68,16 @@ export function appScenario(serve: () => Promise<ServedApp>, extra?: () => void)
 				ChallengeRequiredOnNewDevice: true,
 				DeviceOnlyRememberedOnUserPrompt: true,
 			},
+			// Choice-based sign-in with email codes, for the email-code login.
+			UserPoolTier: 'ESSENTIALS',
+			Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
 		});
 		poolId = pool.Id;
-		clientId = (await lp.createUserPoolClient(poolId, { ClientName: 'browser-app' })).ClientId;
+		const client = await lp.createUserPoolClient(poolId, {
+			ClientName: 'browser-app',
+			ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'],
+		});
+		clientId = client.ClientId;
 		context = await browser.newContext();
 		page = await context.newPage();
 		page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -208,6 +215,28 @@ export function appScenario(serve: () => Promise<ServedApp>, extra?: () => void)
 			const device = value(fresh, 'getDevice');
 			expect(device.deviceKey).toBe(deviceKey);
 			expect(device.attributes).toMatchObject({ 'dev:device_remembered_status': 'remembered' });
+		});
+
+		it('signs in without the password, with the code emailed to the user (USER_AUTH, EMAIL_OTP)', () => {
+			const login = value(fresh, 'emailCodeLogin');
+			expect(login).toMatchObject({ valid: true, sub, medium: 'EMAIL', refreshTokenStored: true });
+			expect(login.destination).not.toBe(`${username}@example.com`);
+			const initiate = wire.find((call) => call.body.AuthFlow === 'USER_AUTH');
+			expect(initiate?.action).toBe('InitiateAuth');
+			expect(initiate?.body.AuthParameters).toEqual({
+				USERNAME: username,
+				PREFERRED_CHALLENGE: 'EMAIL_OTP',
+			});
+			const answer = wire.find((call) => call.body.ChallengeName === 'EMAIL_OTP');
+			expect(answer?.action).toBe('RespondToAuthChallenge');
+			// The code the page sent is the one the pool emailed, read from the outbox by the page.
+			const sent = lp.outbox.last({ poolId, username, kind: 'email-otp' });
+			expect(sent?.code).toMatch(/^\d+$/);
+			expect(answer?.body.ChallengeResponses).toMatchObject({
+				USERNAME: username,
+				EMAIL_OTP_CODE: sent?.code,
+			});
+			expect(answer?.body).not.toHaveProperty('ChallengeResponses.PASSWORD');
 		});
 	});
 
