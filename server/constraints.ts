@@ -30,6 +30,8 @@ const AUTH_FLOWS = [
 	'ALLOW_REFRESH_TOKEN_AUTH',
 	'ALLOW_USER_AUTH',
 ];
+/** AuthFactorType minus SOFTWARE_TOKEN, which is never a first factor. */
+export const FIRST_FACTORS = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
 /** The longest attribute value the service stores (AttributeValueType). */
 const MAX_ATTRIBUTE_VALUE = 2048;
 
@@ -75,9 +77,13 @@ function oneOf(values: readonly string[]): Check {
 }
 
 /** A list member: Coral names its items `<member>.<n>.member`, counting from 1. */
-function listOf(item: Check): Check {
+function listOf(item: Check, size?: [number, number]): Check {
 	return (value, at, problems) => {
 		if (!Array.isArray(value)) return;
+		if (size && value.length < size[0])
+			problems.push(problem(value, at, `have length greater than or equal to ${size[0]}`));
+		if (size && value.length > size[1])
+			problems.push(problem(value, at, `have length less than or equal to ${size[1]}`));
 		value.forEach((v, i) => item(v, `${at}.${i + 1}.member`, problems));
 	};
 }
@@ -122,6 +128,27 @@ const MEMBERS: Record<string, Check> = {
 			MinimumLength: range(6, 99),
 			TemporaryPasswordValidityDays: range(0, 365),
 		}),
+		SignInPolicy: structure({
+			AllowedFirstAuthFactors: listOf(oneOf(FIRST_FACTORS), [1, 5]),
+		}),
+	}),
+	MfaConfiguration: oneOf(['OFF', 'ON', 'OPTIONAL']),
+	UserPoolTier: oneOf(['LITE', 'ESSENTIALS', 'PLUS']),
+	RefreshTokenRotation: structure({
+		Feature: oneOf(['ENABLED', 'DISABLED']),
+		RetryGracePeriodSeconds: range(0, 60),
+	}),
+	EmailMfaConfiguration: structure({
+		Message: text(6, 20000, [
+			/\{####\}/,
+			'[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*',
+		]),
+		Subject: text(1, 140),
+	}),
+	WebAuthnConfiguration: structure({
+		RelyingPartyId: text(1, 127),
+		UserVerification: oneOf(['required', 'preferred']),
+		FactorConfiguration: oneOf(['SINGLE_FACTOR_ONLY', 'MULTI_FACTOR_WITH_USER_VERIFICATION']),
 	}),
 };
 

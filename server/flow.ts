@@ -7,6 +7,8 @@ import type { Service } from './service';
 import { poolName } from './service';
 import { N, N_HEX, bytesToBig, serverEphemeral } from './srp';
 import type { ClientConfig, DeviceRecord, PoolRecord, UserRecord } from './state';
+import { emailMfaConfigured, totpConfigured } from './actions/poolConfig';
+import { otpChallenge } from './otp';
 import type { Json } from './validate';
 
 /** One sign-in in progress, between challenges. */
@@ -19,6 +21,8 @@ export interface Login {
 	clientMetadata?: Record<string, string>;
 	/** A name that matches no user, signing in as its {@link decoyUser} (PreventUserExistenceErrors). */
 	decoy?: string;
+	/** The first factor was a one-time code, not a password: no MFA follows it. */
+	passwordless?: boolean;
 }
 
 /**
@@ -62,17 +66,26 @@ export function challenge(session: AuthSession, params: Record<string, string>):
 	return { ChallengeName: session.challenge, Session: session.id, ChallengeParameters: params };
 }
 
-function newSession(login: Login, name: string, extra: Partial<AuthSession> = {}): AuthSession {
-	return login.svc.sessions.create({
-		poolId: login.pool.config.Id,
-		clientId: login.client.ClientId,
-		username: login.user.username,
-		challenge: name,
-		authFlow: login.authFlow,
-		clientMetadata: login.clientMetadata,
-		decoy: login.decoy,
-		...extra,
-	});
+export function newSession(
+	login: Login,
+	name: string,
+	extra: Partial<AuthSession> = {},
+	ttlMs?: number,
+): AuthSession {
+	return login.svc.sessions.create(
+		{
+			poolId: login.pool.config.Id,
+			clientId: login.client.ClientId,
+			username: login.user.username,
+			challenge: name,
+			authFlow: login.authFlow,
+			clientMetadata: login.clientMetadata,
+			decoy: login.decoy,
+			passwordless: login.passwordless,
+			...extra,
+		},
+		ttlMs,
+	);
 }
 
 /** The PASSWORD_VERIFIER (or DEVICE_PASSWORD_VERIFIER) challenge: B, salt and an opaque secret block. */
@@ -103,7 +116,7 @@ export function srpChallenge(
 	return challenge(session, params);
 }
 
-function checkStatus(user: UserRecord): void {
+export function checkStatus(user: UserRecord): void {
 	if (!user.enabled) throw notAuthorized(MSG.userDisabled);
 	if (user.status === 'UNCONFIRMED') throw err('UserNotConfirmedException', MSG.userNotConfirmed);
 	if (user.status === 'RESET_REQUIRED') {
@@ -137,15 +150,18 @@ export function afterPassword(login: Login, deviceKey: string | undefined): Prom
 	return startMfa(login, undefined);
 }
 
-type MfaChoice = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
+export type MfaChoice = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 
-function enabledMfa(login: Login): MfaChoice[] {
+/** The MFA factors this user answers at sign-in, in the order the service lists them. */
+export function enabledMfa(login: Login): MfaChoice[] {
 	const { user, pool } = login;
 	const out: MfaChoice[] = [];
 	const phone = Boolean(user.attributes.phone_number);
 	// A pool that requires MFA texts any user with a phone number, opted in or not.
 	if (phone && (user.smsMfaEnabled || pool.config.MfaConfiguration === 'ON')) out.push('SMS_MFA');
-	if (user.totpEnabled && user.totpSecret) out.push('SOFTWARE_TOKEN_MFA');
+	if (user.totpEnabled && user.totpSecret && totpConfigured(pool)) out.push('SOFTWARE_TOKEN_MFA');
+	if (user.emailMfaEnabled && user.attributes.email && emailMfaConfigured(pool))
+		out.push('EMAIL_OTP');
 	return out;
 }
 
@@ -155,7 +171,11 @@ export function startMfa(
 	verifiedDevice: DeviceRecord | undefined,
 ): Promise<Json> | Json {
 	const deviceKey = verifiedDevice?.key;
-	if (verifiedDevice?.remembered || login.pool.config.MfaConfiguration === 'OFF') {
+	if (
+		verifiedDevice?.remembered ||
+		login.passwordless ||
+		login.pool.config.MfaConfiguration === 'OFF'
+	) {
 		return login.svc.authenticationResult(login.pool, login.client, login.user, { deviceKey });
 	}
 	const enabled = enabledMfa(login);
@@ -164,7 +184,9 @@ export function startMfa(
 			return login.svc.authenticationResult(login.pool, login.client, login.user, { deviceKey });
 		}
 		const session = newSession(login, 'MFA_SETUP', { deviceKey, setupStage: 'associate' });
-		return challenge(session, { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' });
+		const canSetUp = ['SOFTWARE_TOKEN_MFA'];
+		if (emailMfaConfigured(login.pool)) canSetUp.push('EMAIL_OTP');
+		return challenge(session, { MFAS_CAN_SETUP: JSON.stringify(canSetUp) });
 	}
 	const preferred = login.user.preferredMfa;
 	const pick: MfaChoice | undefined =
@@ -184,6 +206,8 @@ export function startMfa(
 }
 
 export function mfaChallenge(login: Login, pick: MfaChoice, deviceKey: string | undefined): Json {
+	if (pick === 'EMAIL_OTP')
+		return otpChallenge(login, 'EMAIL_OTP', { deviceKey, kind: 'email-mfa' });
 	if (pick === 'SOFTWARE_TOKEN_MFA') {
 		const session = newSession(login, 'SOFTWARE_TOKEN_MFA', { deviceKey });
 		return challenge(session, { USER_ID_FOR_SRP: login.user.username });

@@ -38,7 +38,8 @@ export function isAdminAction(action: string): boolean {
 	return (
 		action.startsWith('Admin') ||
 		action === 'ListUsers' ||
-		/^(Create|Describe|Update|Delete|List)UserPool(Client)?s?$/.test(action)
+		/^(Create|Describe|Update|Delete|List)UserPool(Client)?s?$/.test(action) ||
+		/^(Set|Get)UserPoolMfaConfig$/.test(action)
 	);
 }
 

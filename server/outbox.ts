@@ -3,6 +3,9 @@ export type OutboxKind =
 	| 'forgot-password'
 	| 'attribute-verification'
 	| 'sms-mfa'
+	| 'email-mfa'
+	| 'email-otp'
+	| 'sms-otp'
 	| 'custom-challenge'
 	| 'invitation';
 

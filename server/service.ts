@@ -215,6 +215,8 @@ export class Service {
 		kind: OutboxKind,
 		code: string,
 		delivery: CodeDeliveryDetails,
+		/** Where it goes when not to the user's attribute (an e-mail being set up for MFA). */
+		to?: string,
 	): void {
 		this.outbox.add({
 			time: new Date(this.now()).toISOString(),
@@ -223,7 +225,7 @@ export class Service {
 			kind,
 			code,
 			deliveryMedium: delivery.DeliveryMedium,
-			destination: user.attributes[delivery.AttributeName] ?? '',
+			destination: to ?? user.attributes[delivery.AttributeName] ?? '',
 			attributeName: delivery.AttributeName,
 		});
 	}

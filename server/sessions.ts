@@ -2,6 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { MSG, notAuthorized } from './errors';
 
 export const SESSION_TTL_MS = 3 * 60 * 1000;
+/**
+ * Sessions that wait for a person to read a message (a one-time code, a sign-up code): the
+ * longest AuthSessionValidity the service allows, so that a code can expire before its session.
+ */
+export const CODE_SESSION_TTL_MS = 15 * 60 * 1000;
 
 export interface CustomRound {
 	challengeName: string;
@@ -24,6 +29,12 @@ export interface AuthSession {
 	/** A device this login is bound to (claimed, then proven through device SRP). */
 	deviceKey?: string;
 	smsCode?: string;
+	/** The EMAIL_OTP / SMS_OTP code this session waits for. */
+	otp?: { code: string; expiresAt: number };
+	/** An e-mail address MFA_SETUP is verifying; it becomes the user's once the code is right. */
+	setupEmail?: string;
+	/** Signed in without a password (an OTP first factor): no MFA follows. */
+	passwordless?: boolean;
 	attempts: number;
 	customHistory: CustomRound[];
 	customPrivate?: Record<string, string>;
@@ -47,13 +58,13 @@ export class SessionStore {
 		private readonly cap = 20_000,
 	) {}
 
-	create(init: SessionInit): AuthSession {
+	create(init: SessionInit, ttlMs = SESSION_TTL_MS): AuthSession {
 		this.sweep();
 		const session: AuthSession = {
 			customHistory: [],
 			...init,
 			id: randomBytes(96).toString('base64'),
-			expiresAt: this.now() + SESSION_TTL_MS,
+			expiresAt: this.now() + ttlMs,
 			attempts: 0,
 		};
 		this.sessions.set(session.id, session);

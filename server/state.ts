@@ -18,12 +18,38 @@ export interface DeviceConfiguration {
 
 export type MfaConfiguration = 'OFF' | 'OPTIONAL' | 'ON';
 
+export type UserPoolTier = 'LITE' | 'ESSENTIALS' | 'PLUS';
+export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+
+/** SetUserPoolMfaConfig's message templates and passkey settings, kept as given. */
+export interface MfaTemplates {
+	SmsMfaConfiguration?: {
+		SmsAuthenticationMessage?: string;
+		SmsConfiguration?: Record<string, unknown>;
+	};
+	SoftwareTokenMfaConfiguration?: { Enabled?: boolean };
+	EmailMfaConfiguration?: { Message?: string; Subject?: string };
+	WebAuthnConfiguration?: {
+		RelyingPartyId?: string;
+		UserVerification?: string;
+		FactorConfiguration?: string;
+	};
+}
+
 export interface PoolConfig {
 	Id: string;
 	Name: string;
 	Arn: string;
-	Policies: { PasswordPolicy: PasswordPolicy };
+	Policies: {
+		PasswordPolicy: PasswordPolicy;
+		/** Absent in state files written before issue 12: read through {@link firstFactors}. */
+		SignInPolicy?: { AllowedFirstAuthFactors: FirstAuthFactor[] };
+	};
 	MfaConfiguration: MfaConfiguration;
+	/** Absent in state files written before issue 12: read through {@link tierOf}. */
+	UserPoolTier?: UserPoolTier;
+	/** What SetUserPoolMfaConfig set besides MfaConfiguration. */
+	MfaTemplates?: MfaTemplates;
 	DeviceConfiguration?: DeviceConfiguration;
 	AutoVerifiedAttributes: string[];
 	UsernameAttributes?: string[];
@@ -48,12 +74,13 @@ export interface ClientConfig {
 	TokenValidityUnits?: { AccessToken?: string; IdToken?: string; RefreshToken?: string };
 	PreventUserExistenceErrors: 'ENABLED' | 'LEGACY';
 	EnableTokenRevocation: boolean;
+	RefreshTokenRotation?: { Feature: 'ENABLED' | 'DISABLED'; RetryGracePeriodSeconds: number };
 	CreationDate: number;
 	LastModifiedDate: number;
 }
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
-export type MfaName = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
+export type MfaName = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 
 export interface PendingCode {
 	code: string;
@@ -70,6 +97,10 @@ export interface UserRecord {
 	modified: number;
 	smsMfaEnabled: boolean;
 	totpEnabled: boolean;
+	/** Email MFA (EMAIL_OTP after the password); absent means off. */
+	emailMfaEnabled?: boolean;
+	/** WebAuthnMfaSettings.Enabled, stored for the passkey issue. */
+	webAuthnMfaEnabled?: boolean;
 	totpSecret?: string;
 	pendingTotpSecret?: string;
 	/** TOTP time steps accepted lately: their codes are never accepted again. */
@@ -113,6 +144,11 @@ export interface RefreshRecord {
 	deviceKey?: string;
 	authTime: number;
 	expiresAt: number;
+	/**
+	 * Set when rotation replaced this token (epoch ms): it is refused after this moment, with
+	 * RefreshTokenReuseException.
+	 */
+	replacedUntil?: number;
 }
 
 /** One sign-in's token family: its refresh token and every access token minted from it. */
@@ -206,6 +242,13 @@ export function findUser(pool: PoolRecord, name: string): UserRecord | undefined
 	}
 	return undefined;
 }
+
+/** The pool's feature plan; pools made before tiers were modelled are ESSENTIALS, the default. */
+export const tierOf = (pool: PoolRecord): UserPoolTier => pool.config.UserPoolTier ?? 'ESSENTIALS';
+
+/** The first factors USER_AUTH may offer; ['PASSWORD'] unless the pool says otherwise. */
+export const firstFactors = (pool: PoolRecord): FirstAuthFactor[] =>
+	pool.config.Policies.SignInPolicy?.AllowedFirstAuthFactors ?? ['PASSWORD'];
 
 /** Record lookup that ignores inherited keys, so "__proto__" or "constructor" never match. */
 export function own<T>(record: Record<string, T>, key: string): T | undefined {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { MSG, notAuthorized } from './errors';
+import { MSG, err, notAuthorized } from './errors';
 import {
 	type ClientConfig,
 	type PersistentState,
@@ -14,6 +14,8 @@ export interface IssueOptions {
 	deviceKey?: string;
 	/** Set for REFRESH_TOKEN_AUTH: the family being refreshed. */
 	refresh?: { originJti: string; authTime: number };
+	/** With refresh on a rotating client: the token presented, replaced by a new one. */
+	rotate?: { token: string; graceSeconds: number };
 }
 
 /** What the book needs from its owner: the clock, the lifetime overrides, and "save me". */
@@ -85,10 +87,33 @@ export class TokenBook {
 			};
 			result.RefreshToken = refreshToken;
 		}
+		if (opts.rotate) result.RefreshToken = this.rotate(opts.rotate, nowMs);
 		const origin = own(this.state.origins, originJti);
 		if (origin?.expiresAt !== undefined) origin.expiresAt = Math.max(origin.expiresAt, lastExpiry);
 		this.env.changed();
 		return result;
+	}
+
+	/**
+	 * A new refresh token in the presented one's family, expiring when the presented one would
+	 * (rotation does not extend a sign-in). The presented token stays good for the grace period
+	 * counted from its first replacement, so that a client's retry still works.
+	 */
+	private rotate(rotate: { token: string; graceSeconds: number }, nowMs: number): string {
+		const old = own(this.state.refreshTokens, rotate.token);
+		if (!old) throw notAuthorized(MSG.refreshInvalid);
+		const fresh = randomBytes(96).toString('base64url');
+		this.state.refreshTokens[fresh] = {
+			poolId: old.poolId,
+			clientId: old.clientId,
+			username: old.username,
+			originJti: old.originJti,
+			deviceKey: old.deviceKey,
+			authTime: old.authTime,
+			expiresAt: old.expiresAt,
+		};
+		if (old.replacedUntil === undefined) old.replacedUntil = nowMs + rotate.graceSeconds * 1000;
+		return fresh;
 	}
 
 	/** Signature, expiry, revocation and the user's existence, as every AccessToken action needs. */
@@ -117,6 +142,9 @@ export class TokenBook {
 		const user = pool && own(pool.users, record.username);
 		if (!origin || origin.revoked || !pool || !user) throw notAuthorized(MSG.refreshRevoked);
 		if (record.expiresAt <= this.env.now()) throw notAuthorized(MSG.refreshExpired);
+		if (record.replacedUntil !== undefined && record.replacedUntil <= this.env.now()) {
+			throw err('RefreshTokenReuseException', 'Refresh token has already been used.');
+		}
 		if (!user.enabled) throw notAuthorized(MSG.userDisabled);
 		return { record, pool, user };
 	}

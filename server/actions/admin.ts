@@ -23,6 +23,7 @@ import {
 } from '../validate';
 import { TRIGGER_NAMES } from '../customAuth';
 import { applyAttributes, checkAttributeName } from './attributes';
+import { describePool, signInSettings } from './poolConfig';
 import { confirmUser, newUser, resolveSignUpName } from './signup';
 import { applyMfaPreference, attributeList, mfaSummary, removeUser } from './user';
 
@@ -33,21 +34,13 @@ function randomFrom(alphabet: string, length: number): string {
 	return [...randomBytes(length)].map((b) => alphabet[b % alphabet.length]).join('');
 }
 
-export function describePool(pool: PoolRecord): Json {
-	const c = pool.config;
-	return { ...c, EstimatedNumberOfUsers: Object.keys(pool.users).length };
-}
-
 export function createUserPool(svc: Service, body: Json): Json {
 	const name = reqString(body, 'PoolName');
 	const policies = optObject(body, 'Policies');
 	const pp = (policies && optObject(policies, 'PasswordPolicy')) ?? {};
+	// Its enum was checked with the other members (constraints.ts).
 	const mfa = optString(body, 'MfaConfiguration') ?? 'OFF';
-	if (!['OFF', 'ON', 'OPTIONAL'].includes(mfa)) {
-		throw invalidParameter(
-			`1 validation error detected: Value '${mfa}' at 'mfaConfiguration' failed to satisfy constraint: Member must satisfy enum value set: [OFF, ON, OPTIONAL]`,
-		);
-	}
+	const signIn = signInSettings(body, policies);
 	const usernameAttributes = optStringArray(body, 'UsernameAttributes');
 	const aliasAttributes = optStringArray(body, 'AliasAttributes');
 	if (usernameAttributes?.length && aliasAttributes?.length) {
@@ -71,8 +64,10 @@ export function createUserPool(svc: Service, body: Json): Json {
 				RequireSymbols: optBool(pp, 'RequireSymbols') ?? true,
 				TemporaryPasswordValidityDays: optNumber(pp, 'TemporaryPasswordValidityDays') ?? 7,
 			},
+			SignInPolicy: { AllowedFirstAuthFactors: signIn.factors },
 		},
 		MfaConfiguration: mfa as MfaConfiguration,
+		UserPoolTier: signIn.tier,
 		AutoVerifiedAttributes: optStringArray(body, 'AutoVerifiedAttributes') ?? [],
 		CreationDate: now,
 		LastModifiedDate: now,
@@ -130,6 +125,7 @@ export function createUserPoolClient(svc: Service, body: Json): Json {
 		TokenValidityUnits: optTokenValidityUnits(body),
 		PreventUserExistenceErrors: prevent,
 		EnableTokenRevocation: optBool(body, 'EnableTokenRevocation') ?? true,
+		RefreshTokenRotation: refreshTokenRotation(body),
 		CreationDate: now,
 		LastModifiedDate: now,
 	};
@@ -138,6 +134,17 @@ export function createUserPoolClient(svc: Service, body: Json): Json {
 	pool.clients[client.ClientId] = client;
 	svc.changed();
 	return { UserPoolClient: { ...client } };
+}
+
+/** RefreshTokenRotation as the service returns it (values checked in constraints.ts). */
+function refreshTokenRotation(body: Json): ClientConfig['RefreshTokenRotation'] {
+	const given = optObject(body, 'RefreshTokenRotation');
+	if (!given) return undefined;
+	const feature = optString(given, 'Feature') === 'ENABLED' ? 'ENABLED' : 'DISABLED';
+	return {
+		Feature: feature,
+		RetryGracePeriodSeconds: optNumber(given, 'RetryGracePeriodSeconds') ?? 0,
+	};
 }
 
 export function describeUserPoolClient(svc: Service, body: Json): Json {
@@ -225,7 +232,8 @@ export function adminSetUserPassword(svc: Service, body: Json): Json {
 }
 
 export function adminSetUserMFAPreference(svc: Service, body: Json): Json {
-	applyMfaPreference(svc, adminUser(svc, body).user, body);
+	const { pool, user } = adminUser(svc, body);
+	applyMfaPreference(svc, pool, user, body);
 	return {};
 }
 

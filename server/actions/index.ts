@@ -3,6 +3,8 @@ import type { Json } from '../validate';
 import * as admin from './admin';
 import * as attributes from './attributes';
 import * as devices from './devices';
+import * as poolConfig from './poolConfig';
+import { getTokensFromRefreshToken } from './refresh';
 import { initiateAuth } from './initiateAuth';
 import { respondToAuthChallenge } from './respond';
 import * as signup from './signup';
@@ -16,6 +18,8 @@ export const ACTIONS: Record<string, Action> = {
 	DescribeUserPool: admin.describeUserPool,
 	CreateUserPoolClient: admin.createUserPoolClient,
 	DescribeUserPoolClient: admin.describeUserPoolClient,
+	SetUserPoolMfaConfig: poolConfig.setUserPoolMfaConfig,
+	GetUserPoolMfaConfig: poolConfig.getUserPoolMfaConfig,
 	AdminCreateUser: admin.adminCreateUser,
 	AdminConfirmSignUp: admin.adminConfirmSignUp,
 	AdminGetUser: admin.adminGetUser,
@@ -30,6 +34,8 @@ export const ACTIONS: Record<string, Action> = {
 	ForgotPassword: signup.forgotPassword,
 	ConfirmForgotPassword: signup.confirmForgotPassword,
 	InitiateAuth: initiateAuth,
+	GetTokensFromRefreshToken: getTokensFromRefreshToken,
+	GetUserAuthFactors: user.getUserAuthFactors,
 	RespondToAuthChallenge: respondToAuthChallenge,
 	ConfirmDevice: devices.confirmDevice,
 	GetDevice: devices.getDevice,

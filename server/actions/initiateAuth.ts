@@ -1,10 +1,13 @@
 import { MSG, err, invalidParameter, notAuthorized } from '../errors';
 import { triggersFor } from '../customAuth';
 import { type Login, afterPassword, customNext, decoyUser, srpChallenge } from '../flow';
-import { type Service, poolName, signInKey } from '../service';
-import { N, N_HEX, checkPassword, hexToBig } from '../srp';
+import type { Service } from '../service';
+import { N, N_HEX, hexToBig } from '../srp';
 import type { ClientConfig } from '../state';
-import { type Json, optStringMap, reqParam, reqString } from '../validate';
+import { checkUserAuthAllowed, proveClearPassword, startUserAuth } from '../userAuth';
+import { type Json, optString, optStringMap, reqParam, reqString } from '../validate';
+import { rotates } from './refresh';
+import { signInAfterSignUp } from './signup';
 
 const FLOWS = [
 	'USER_SRP_AUTH',
@@ -12,6 +15,7 @@ const FLOWS = [
 	'REFRESH_TOKEN',
 	'CUSTOM_AUTH',
 	'USER_PASSWORD_AUTH',
+	'USER_AUTH',
 ];
 const ADMIN_FLOWS = ['ADMIN_NO_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH'];
 
@@ -20,6 +24,8 @@ export function flowAllowed(client: ClientConfig, flow: string): boolean {
 	const flows = client.ExplicitAuthFlows;
 	if (flow === 'REFRESH_TOKEN') flow = 'REFRESH_TOKEN_AUTH';
 	if (flows.includes(`ALLOW_${flow}`)) return true;
+	// Choice-based sign-in came after the legacy names: only ALLOW_USER_AUTH turns it on.
+	if (flow === 'USER_AUTH') return false;
 	const legacy = flows.some((f) => !f.startsWith('ALLOW_'));
 	if (!legacy) return false;
 	// Legacy settings: SRP and refresh are always on; CUSTOM_AUTH_FLOW_ONLY turns off the rest.
@@ -57,14 +63,25 @@ export async function initiateAuth(svc: Service, body: Json): Promise<Json> {
 			`1 validation error detected: Value '${flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [${FLOWS.join(', ')}]`,
 		);
 	}
-	if (!flowAllowed(client, flow))
+	if (!flowAllowed(client, flow)) {
+		// The newer flow answers as the service's model describes a flow the client lacks.
+		if (flow === 'USER_AUTH')
+			throw err('UnsupportedOperationException', 'USER_AUTH flow not enabled for this client');
 		throw invalidParameter(`${flow} flow not enabled for this client`);
-	if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN')
+	}
+	if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
+		if (rotates(client)) {
+			throw invalidParameter(
+				'Refresh token rotation is enabled for this client: use GetTokensFromRefreshToken.',
+			);
+		}
 		return refresh(svc, client, params);
+	}
+	if (flow === 'USER_AUTH') checkUserAuthAllowed({ pool });
 
 	const username = reqParam(params, 'USERNAME');
 	const A =
-		flow === 'USER_PASSWORD_AUTH'
+		flow === 'USER_PASSWORD_AUTH' || flow === 'USER_AUTH'
 			? undefined
 			: params.SRP_A !== undefined
 				? parseA(params)
@@ -88,18 +105,13 @@ export async function initiateAuth(svc: Service, body: Json): Promise<Json> {
 	if (!known) login.decoy = username;
 
 	if (flow === 'USER_PASSWORD_AUTH') {
-		const password = reqParam(params, 'PASSWORD');
-		const key = signInKey(pool, user.username);
-		svc.lockout.check(key);
-		const ok =
-			user.verifier &&
-			checkPassword(poolName(pool.config.Id), user.username, password, user.verifier);
-		if (!ok || !known) {
-			svc.lockout.fail(key);
-			throw notAuthorized(MSG.badCredentials);
-		}
-		svc.lockout.succeed(key);
+		proveClearPassword(login, reqParam(params, 'PASSWORD'));
 		return afterPassword(login, params.DEVICE_KEY);
+	}
+	if (flow === 'USER_AUTH') {
+		const signUp = optString(body, 'Session');
+		if (signUp !== undefined) return signInAfterSignUp(svc, login, signUp);
+		return startUserAuth(login, params);
 	}
 	if (flow === 'CUSTOM_AUTH') {
 		if (user.status === 'UNCONFIRMED') throw err('UserNotConfirmedException', MSG.userNotConfirmed);

@@ -5,6 +5,7 @@ import {
 	challengeRequest,
 	customNext,
 	decoyUser,
+	enabledMfa,
 	mfaChallenge,
 	srpChallenge,
 	srpPoolName,
@@ -19,8 +20,11 @@ import { TIMESTAMP_RE, claimSignature, serverKey, signatureMatches } from '../sr
 import { sameSecret } from '../compare';
 import { useTotp } from '../totp';
 import { type Json, optString, optStringMap, reqParam, reqString } from '../validate';
-import { applyAttributes } from './attributes';
+import { otpAnswer, otpChallenge } from '../otp';
+import { chooseFactor } from '../userAuth';
+import { applyAttributes, checkAliasFree } from './attributes';
 import { parseA } from './initiateAuth';
+import { emailMfaConfigured } from './poolConfig';
 
 const CHALLENGES = [
 	'SMS_MFA',
@@ -33,6 +37,10 @@ const CHALLENGES = [
 	'DEVICE_PASSWORD_VERIFIER',
 	'ADMIN_NO_SRP_AUTH',
 	'NEW_PASSWORD_REQUIRED',
+	'SELECT_CHALLENGE',
+	'EMAIL_OTP',
+	'SMS_OTP',
+	'WEB_AUTHN',
 ];
 
 export async function respondToAuthChallenge(svc: Service, body: Json): Promise<Json> {
@@ -74,6 +82,7 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 		authFlow: session.authFlow,
 		clientMetadata: metadata ?? session.clientMetadata,
 		decoy: session.decoy,
+		passwordless: session.passwordless,
 	};
 	switch (name) {
 		case 'PASSWORD_VERIFIER':
@@ -108,12 +117,23 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 		case 'SELECT_MFA_TYPE': {
 			svc.sessions.consume(session);
 			const answer = reqParam(responses, 'ANSWER');
-			if (answer !== 'SMS_MFA' && answer !== 'SOFTWARE_TOKEN_MFA') {
-				throw invalidParameter('Invalid MFA type provided in ANSWER');
-			}
-			return mfaChallenge(login, answer, session.deviceKey);
+			const pick = enabledMfa(login).find((m) => m === answer);
+			if (!pick) throw invalidParameter('Invalid MFA type provided in ANSWER');
+			return mfaChallenge(login, pick, session.deviceKey);
 		}
+		case 'SELECT_CHALLENGE':
+			svc.sessions.consume(session);
+			return chooseFactor(
+				login,
+				reqParam(responses, 'ANSWER'),
+				responses,
+				session.deviceKey ?? responses.DEVICE_KEY,
+			);
+		case 'EMAIL_OTP':
+		case 'SMS_OTP':
+			return otpAnswer(login, session, responses);
 		case 'MFA_SETUP':
+			if (responses.EMAIL !== undefined) return setUpEmailMfa(login, session, responses.EMAIL);
 			if (session.setupStage !== 'respond') throw notAuthorized(MSG.sessionInvalid);
 			svc.sessions.consume(session);
 			return svc.authenticationResult(pool, client, user, { deviceKey: session.deviceKey });
@@ -136,6 +156,23 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 		default:
 			throw invalidParameter(`Challenge ${name} is not supported by RespondToAuthChallenge`);
 	}
+}
+
+const EMAIL_RE = /^[^@\s]+@[^@\s]+$/;
+
+/** MFA_SETUP answered with an e-mail address: a code goes there, EMAIL_OTP waits for it. */
+function setUpEmailMfa(login: Login, session: AuthSession, email: string): Json {
+	if (session.setupStage !== 'associate' || !emailMfaConfigured(login.pool))
+		throw notAuthorized(MSG.sessionInvalid);
+	if (!EMAIL_RE.test(email) || email.length > 2048)
+		throw invalidParameter('Invalid email address format.');
+	checkAliasFree(login.pool, login.user, 'email', email);
+	login.svc.sessions.consume(session);
+	return otpChallenge(login, 'EMAIL_OTP', {
+		deviceKey: session.deviceKey,
+		kind: 'email-mfa',
+		setupEmail: email,
+	});
 }
 
 async function verifyClaim(

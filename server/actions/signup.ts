@@ -1,9 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MSG, err, invalidParameter, notAuthorized } from '../errors';
 import type { CodeDeliveryDetails, Service } from '../service';
-import type { ClientConfig, PoolRecord, UserRecord } from '../state';
+import { type Login, afterPassword } from '../flow';
+import { CODE_SESSION_TTL_MS } from '../sessions';
+import { type ClientConfig, type PoolRecord, type UserRecord, firstFactors } from '../state';
 import { type Json, optAttributes, optString, reqString } from '../validate';
 import { checkAliasFree, checkAttributeName } from './attributes';
+import { flowAllowed } from './initiateAuth';
 
 const EMAIL_RE = /^[^@\s]+@[^@\s]+$/;
 
@@ -66,7 +69,8 @@ export function resolveSignUpName(
 export function signUp(svc: Service, body: Json): Json {
 	const clientId = reqString(body, 'ClientId');
 	const name = reqString(body, 'Username');
-	const password = reqString(body, 'Password');
+	// Optional since passwordless sign-in: '' is no password either.
+	const password = optString(body, 'Password') || undefined;
 	const given = optAttributes(body, 'UserAttributes') ?? [];
 	// Shape first, then resources: the service reports a malformed request before an unknown client.
 	const { pool, client } = svc.client(clientId);
@@ -77,9 +81,14 @@ export function signUp(svc: Service, body: Json): Json {
 		name,
 		Object.fromEntries(given.map((a) => [a.Name, a.Value])),
 	);
-	svc.validatePassword(pool, password);
+	if (password !== undefined) svc.validatePassword(pool, password);
+	else if (!firstFactors(pool).some((f) => f !== 'PASSWORD')) {
+		throw invalidParameter(
+			'Password is required: the user pool allows no passwordless first factor.',
+		);
+	}
 	const user = newUser(svc, resolved.username, resolved.attrs);
-	svc.setPassword(pool, user, password);
+	if (password !== undefined) svc.setPassword(pool, user, password);
 	pool.users[user.username] = user;
 	svc.changed();
 	const delivery = svc.deliveryFor(
@@ -91,7 +100,47 @@ export function signUp(svc: Service, body: Json): Json {
 		svc.sendCode(pool, user, 'confirmation', 'confirmation', delivery);
 		out.CodeDeliveryDetails = delivery;
 	}
+	const session = signUpSession(svc, client, user, 'SIGN_UP', CODE_SESSION_TTL_MS);
+	if (session) out.Session = session;
 	return out;
+}
+
+/**
+ * The Session of SignUp ('SIGN_UP', for ConfirmSignUp) and of ConfirmSignUp ('SIGN_UP_CONFIRMED',
+ * for one USER_AUTH sign-in without a second code). Only clients that allow USER_AUTH get one.
+ */
+function signUpSession(
+	svc: Service,
+	client: ClientConfig,
+	user: UserRecord,
+	stage: 'SIGN_UP' | 'SIGN_UP_CONFIRMED',
+	ttlMs?: number,
+): string | undefined {
+	if (!flowAllowed(client, 'USER_AUTH')) return undefined;
+	return svc.sessions.create(
+		{
+			poolId: client.UserPoolId,
+			clientId: client.ClientId,
+			username: user.username,
+			challenge: stage,
+			authFlow: 'USER_AUTH',
+		},
+		ttlMs,
+	).id;
+}
+
+/** InitiateAuth USER_AUTH with ConfirmSignUp's Session: the sign-up code was the first factor. */
+export function signInAfterSignUp(
+	svc: Service,
+	login: Login,
+	sessionId: string,
+): Promise<Json> | Json {
+	const session = svc.sessions.get(sessionId, login.client.ClientId, 'SIGN_UP_CONFIRMED');
+	// Someone else's name does not spend the session: only its user can use it, once.
+	if (login.decoy !== undefined || session.username !== login.user.username)
+		throw notAuthorized(MSG.sessionInvalid);
+	svc.sessions.consume(session);
+	return afterPassword(login, undefined);
 }
 
 export function confirmSignUp(svc: Service, body: Json): Json {
@@ -100,8 +149,16 @@ export function confirmSignUp(svc: Service, body: Json): Json {
 	const code = reqString(body, 'ConfirmationCode');
 	const { pool, client } = svc.client(clientId);
 	svc.checkSecretHash(client, [name], optString(body, 'SecretHash'));
-	confirmUser(svc, pool, codeOwner(svc, pool, client, name, 'confirmation', code), code);
-	return {};
+	// SignUp's Session, when sent, must be this client's and (below) this user's.
+	const sessionId = optString(body, 'Session');
+	const given =
+		sessionId === undefined ? undefined : svc.sessions.get(sessionId, clientId, 'SIGN_UP');
+	const user = codeOwner(svc, pool, client, name, 'confirmation', code);
+	if (given && given.username !== user.username) throw notAuthorized(MSG.sessionInvalid);
+	confirmUser(svc, pool, user, code);
+	if (given) svc.sessions.consume(given);
+	const session = signUpSession(svc, client, user, 'SIGN_UP_CONFIRMED');
+	return session ? { Session: session } : {};
 }
 
 /**

@@ -3,7 +3,8 @@ import { type Service, poolName } from '../service';
 import { checkPassword } from '../srp';
 import { sameSecret } from '../compare';
 import { removeUserDevices } from '../devices';
-import type { MfaName, UserRecord } from '../state';
+import { type MfaName, type PoolRecord, type UserRecord, firstFactors, tierOf } from '../state';
+import { emailMfaConfigured } from './poolConfig';
 import { newTotpSecret, useTotp } from '../totp';
 import { type Json, isObject, optObject, optString, reqString } from '../validate';
 
@@ -18,6 +19,7 @@ export function mfaSummary(user: UserRecord): Json {
 	const list: MfaName[] = [];
 	if (user.smsMfaEnabled) list.push('SMS_MFA');
 	if (user.totpEnabled) list.push('SOFTWARE_TOKEN_MFA');
+	if (user.emailMfaEnabled) list.push('EMAIL_OTP');
 	if (user.smsMfaEnabled)
 		out.MFAOptions = [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }];
 	if (user.preferredMfa) out.PreferredMfaSetting = user.preferredMfa;
@@ -86,10 +88,9 @@ export function revokeToken(svc: Service, body: Json): Json {
 	return {};
 }
 
-function mfaSetting(
-	body: Json,
-	name: string,
-): { Enabled?: boolean; PreferredMfa?: boolean } | undefined {
+type MfaSetting = { Enabled?: boolean; PreferredMfa?: boolean };
+
+function mfaSetting(body: Json, name: string): MfaSetting | undefined {
 	const v = optObject(body, name);
 	if (!v) return undefined;
 	for (const k of ['Enabled', 'PreferredMfa']) {
@@ -97,37 +98,87 @@ function mfaSetting(
 			throw invalidParameter(`Invalid type for '${name}.${k}': expected boolean`);
 		}
 	}
-	return v as { Enabled?: boolean; PreferredMfa?: boolean };
+	return v as MfaSetting;
 }
 
-export function applyMfaPreference(svc: Service, user: UserRecord, body: Json): void {
-	const sms = mfaSetting(body, 'SMSMfaSettings');
-	const totp = mfaSetting(body, 'SoftwareTokenMfaSettings');
+/** Where each MFA factor's settings arrive and where its on/off switch is kept. */
+const FACTORS = [
+	{ name: 'SMS_MFA', member: 'SMSMfaSettings', flag: 'smsMfaEnabled' },
+	{ name: 'SOFTWARE_TOKEN_MFA', member: 'SoftwareTokenMfaSettings', flag: 'totpEnabled' },
+	{ name: 'EMAIL_OTP', member: 'EmailMfaSettings', flag: 'emailMfaEnabled' },
+] as const;
+
+/** SetUserMFAPreference and AdminSetUserMFAPreference: all checks first, then every change. */
+export function applyMfaPreference(
+	svc: Service,
+	pool: PoolRecord,
+	user: UserRecord,
+	body: Json,
+): void {
+	const given = FACTORS.map((f) => ({ ...f, setting: mfaSetting(body, f.member) }));
+	const [sms, totp, email] = given.map((g) => g.setting);
+	const webAuthn = mfaSetting(body, 'WebAuthnMfaSettings');
 	if (sms?.Enabled && !user.attributes.phone_number) {
 		throw invalidParameter('User does not have delivery config set to turn on SMS_MFA');
 	}
 	if (totp?.Enabled && !user.totpSecret) {
 		throw invalidParameter('User has not verified software token mfa');
 	}
-	if (sms?.PreferredMfa && totp?.PreferredMfa)
-		throw invalidParameter('Only one MFA type can be preferred');
-	if (sms?.Enabled !== undefined) user.smsMfaEnabled = sms.Enabled;
-	if (totp?.Enabled !== undefined) user.totpEnabled = totp.Enabled;
-	if (sms?.PreferredMfa) user.preferredMfa = 'SMS_MFA';
-	else if (totp?.PreferredMfa) user.preferredMfa = 'SOFTWARE_TOKEN_MFA';
-	else if (sms?.PreferredMfa === false && user.preferredMfa === 'SMS_MFA')
-		user.preferredMfa = undefined;
-	else if (totp?.PreferredMfa === false && user.preferredMfa === 'SOFTWARE_TOKEN_MFA')
-		user.preferredMfa = undefined;
-	if (user.preferredMfa === 'SMS_MFA' && !user.smsMfaEnabled) user.preferredMfa = undefined;
-	if (user.preferredMfa === 'SOFTWARE_TOKEN_MFA' && !user.totpEnabled)
-		user.preferredMfa = undefined;
+	if (email?.Enabled) {
+		if (tierOf(pool) === 'LITE') {
+			throw err(
+				'FeatureUnavailableInTierException',
+				"Email MFA is not available in the user pool's feature plan (LITE).",
+			);
+		}
+		if (!emailMfaConfigured(pool))
+			throw invalidParameter('Email MFA is not configured for the user pool');
+		if (!user.attributes.email) {
+			throw invalidParameter('User does not have delivery config set to turn on EMAIL_OTP');
+		}
+	}
+	const preferred = given.filter((g) => g.setting?.PreferredMfa);
+	if (preferred.length > 1) throw invalidParameter('Only one MFA type can be preferred');
+	for (const g of given) if (g.setting?.Enabled !== undefined) user[g.flag] = g.setting.Enabled;
+	if (webAuthn?.Enabled !== undefined) user.webAuthnMfaEnabled = webAuthn.Enabled;
+	const pick = preferred[0];
+	if (pick) user.preferredMfa = pick.name;
+	for (const g of given) {
+		// Un-preferring the preferred factor, or turning it off, leaves no preference.
+		const dropped = g.setting?.PreferredMfa === false || !user[g.flag];
+		if (user.preferredMfa === g.name && dropped) user.preferredMfa = undefined;
+	}
 	svc.changed();
 }
 
+/**
+ * GetUserAuthFactors: the MFA settings of GetUser, and the factors the user could sign in or
+ * verify with today, derived from the user's state and the pool's settings.
+ */
+export async function getUserAuthFactors(svc: Service, body: Json): Promise<Json> {
+	const { pool, user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
+	const allowed = firstFactors(pool);
+	const verified = (attr: string) =>
+		Boolean(user.attributes[attr]) && user.attributes[`${attr}_verified`] === 'true';
+	const factors: string[] = [];
+	if (user.verifier) factors.push('PASSWORD');
+	if ((allowed.includes('EMAIL_OTP') && verified('email')) || user.emailMfaEnabled)
+		factors.push('EMAIL_OTP');
+	if ((allowed.includes('SMS_OTP') && verified('phone_number')) || user.smsMfaEnabled)
+		factors.push('SMS_OTP');
+	if (user.totpEnabled && user.totpSecret) factors.push('SOFTWARE_TOKEN');
+	const { PreferredMfaSetting, UserMFASettingList } = mfaSummary(user);
+	return {
+		Username: user.username,
+		...(PreferredMfaSetting ? { PreferredMfaSetting } : {}),
+		...(UserMFASettingList ? { UserMFASettingList } : {}),
+		ConfiguredUserAuthFactors: factors,
+	};
+}
+
 export async function setUserMFAPreference(svc: Service, body: Json): Promise<Json> {
-	const { user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
-	applyMfaPreference(svc, user, body);
+	const { pool, user } = await svc.tokens.authorize(reqString(body, 'AccessToken'));
+	applyMfaPreference(svc, pool, user, body);
 	return {};
 }
 
