@@ -89,7 +89,8 @@ function poolData(config, profile = 'basic', extra = {}) {
 
 /**
  * The newest code of one kind the local pool delivered to a user (`confirmation`,
- * `forgot-password`, `attribute-verification`, `sms-mfa`, `custom-challenge`, `invitation`).
+ * `forgot-password`, `attribute-verification`, `sms-mfa`, `email-mfa`, `email-otp`, `sms-otp`,
+ * `custom-challenge`, `invitation`).
  */
 async function readCode(config, profile, username, kind) {
 	const messages = await readMessages(config, profile, username, kind);
@@ -98,10 +99,13 @@ async function readCode(config, profile, username, kind) {
 	return last.code;
 }
 
-/** The outbox kind of each one-time-code challenge (email MFA codes are EMAIL_OTP codes too). */
+/**
+ * The outbox kind of each one-time-code challenge of a sign-in without a password. The same
+ * EMAIL_OTP challenge after a password (email MFA) sends an `email-mfa` code.
+ */
 const OTP_KINDS = { EMAIL_OTP: 'email-otp', SMS_OTP: 'sms-otp' };
 
-/** The newest code of an EMAIL_OTP or SMS_OTP challenge the local pool sent to a user. */
+/** The newest code of a passwordless EMAIL_OTP or SMS_OTP challenge sent to a user. */
 function readOtpCode(config, profile, username, challengeName) {
 	const kind = OTP_KINDS[challengeName];
 	if (!kind) throw new Error(`No one-time code for ${challengeName}`);

@@ -5,7 +5,7 @@ const {
 	check,
 	nodeCallback,
 	poolData,
-	readOtpCode,
+	readCode,
 	signIn,
 	signUpConfirmed,
 	totpCode,
@@ -50,9 +50,9 @@ module.exports = {
 						log('can choose: ' + canChoose.join(', '));
 						cognitoUser.sendMFASelectionAnswer('EMAIL_OTP', this);
 					},
-					emailOtpRequired: function (challengeName) {
+					emailOtpRequired: function () {
 						calls.push('emailOtpRequired');
-						readOtpCode(config, 'emailMfa', username, challengeName).then(
+						readCode(config, 'emailMfa', username, 'email-mfa').then(
 							(code) => answer(cognitoUser, code, this),
 							reject,
 						);

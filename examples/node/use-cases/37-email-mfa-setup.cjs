@@ -1,7 +1,7 @@
 // Use case 37: setting up email MFA during sign-in. On a pool where MFA is required, a user
 // without an MFA method gets MFA_SETUP; they give the email address the codes go to
 // (setupEmailMfa), and the pool emails a code at once (EMAIL_OTP).
-const { check, nodeCallback, poolData, readOtpCode, signUpConfirmed } = require('../helpers.cjs');
+const { check, nodeCallback, poolData, readCode, signUpConfirmed } = require('../helpers.cjs');
 
 module.exports = {
 	id: '37',
@@ -32,9 +32,9 @@ module.exports = {
 					log('can set up: ' + canSetUp.join(', '));
 					cognitoUser.setupEmailMfa(`${username}@example.com`, this);
 				},
-				emailOtpRequired: function (challengeName) {
+				emailOtpRequired: function () {
 					calls.push('emailOtpRequired');
-					readOtpCode(config, 'emailMfaOn', username, challengeName).then(
+					readCode(config, 'emailMfaOn', username, 'email-mfa').then(
 						(code) => cognitoUser.sendOtpCode(code, this),
 						reject,
 					);
