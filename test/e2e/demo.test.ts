@@ -57,7 +57,7 @@ describe('npm run demo', () => {
 
 	it('signs in with an emailed code and rotates the refresh token', () => {
 		expect(result.stdout).toMatch(
-			/Email-code login: no password: code \d{6} emailed to \S+@\S+, read from the outbox/,
+			/Email-code login: no password: code \d{6,8} emailed to \S+@\S+, read from the outbox/,
 		);
 		expect(result.stdout).toContain('the spent one is now refused (RefreshTokenReuseException)');
 	});
