@@ -4,6 +4,7 @@
 // can from outside too: the requests on the wire, localStorage, the cookie jar and the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createBrowserExamplePool } from '../../examples/browser/pool';
 import { startLocalPool, type LocalPool } from '../../server';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 import type { StaticServer } from '../helpers/staticServer';
@@ -62,22 +63,7 @@ export function appScenario(serve: () => Promise<ServedApp>, extra?: () => void)
 		]);
 		// The app reads codes from the outbox, which answers only the pages it trusts.
 		lp.trustOrigin(app.site.url);
-		const pool = await lp.createUserPool({
-			AutoVerifiedAttributes: ['email'],
-			DeviceConfiguration: {
-				ChallengeRequiredOnNewDevice: true,
-				DeviceOnlyRememberedOnUserPrompt: true,
-			},
-			// Choice-based sign-in with email codes, for the email-code login.
-			UserPoolTier: 'ESSENTIALS',
-			Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
-		});
-		poolId = pool.Id;
-		const client = await lp.createUserPoolClient(poolId, {
-			ClientName: 'browser-app',
-			ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'],
-		});
-		clientId = client.ClientId;
+		({ poolId, clientId } = await createBrowserExamplePool(lp, 'browser-app'));
 		context = await browser.newContext();
 		page = await context.newPage();
 		page.on('pageerror', (error) => pageErrors.push(error.message));
