@@ -1,5 +1,6 @@
 // Choice-based sign-in over HTTP: a pool that allows one-time codes, a client with ALLOW_USER_AUTH.
 import { type ApiResult, type Json, PASSWORD, type Setup, api, ok, setup } from './helpers';
+import { totp } from './oracle';
 
 export const USER_AUTH_FLOWS = [
 	'ALLOW_USER_AUTH',
@@ -63,3 +64,14 @@ export const tokensOf = (r: ApiResult): Json => {
 };
 
 export { ok };
+
+/** Sets up TOTP for a signed-in user (AssociateSoftwareToken, then VerifySoftwareToken). */
+export async function enableTotp(s: Setup, access: string): Promise<void> {
+	const { SecretCode } = (await ok(s.url, 'AssociateSoftwareToken', { AccessToken: access })) as {
+		SecretCode: string;
+	};
+	await ok(s.url, 'VerifySoftwareToken', {
+		AccessToken: access,
+		UserCode: totp(SecretCode, s.lp.now()),
+	});
+}
