@@ -85,7 +85,7 @@ export function refresh(
 	);
 }
 
-/** Settles a shared refresh with its reply: the tokens stored first, then everyone told. */
+/** Reports a shared refresh's outcome to `shareRefresh`, which tells every waiter once. */
 type Finish = (err: Error | null, session: CognitoUserSession | null) => void;
 
 /**
