@@ -1,4 +1,4 @@
-import type { ClientMetadata, IAuthenticationDetailsData } from './types';
+import type { AuthFactorType, ClientMetadata, IAuthenticationDetailsData } from './types';
 
 /**
  * The credentials and extra parameters of one sign-in attempt. Its fields are marked internal:
@@ -16,18 +16,27 @@ export default class AuthenticationDetails {
 	username: string | undefined;
 	/** The password, if the flow uses one. @internal */
 	password: string | undefined;
+	// Set only when given, so that the object's own fields stay the original's.
+	/** USER_AUTH: the first factor to start with (not in the original). @internal */
+	declare preferredChallenge?: AuthFactorType;
+	/** USER_AUTH: a Session carried from a passwordless sign-up (not in the original). @internal */
+	declare session?: string;
 
 	/**
 	 * @param data - Username, Password and optional ValidationData, AuthParameters and
-	 * ClientMetadata; missing objects become `{}`.
+	 * ClientMetadata; missing objects become `{}`. For USER_AUTH, also PreferredChallenge and
+	 * Session.
 	 */
 	constructor(data: IAuthenticationDetailsData = {}) {
 		const { ValidationData, Username, Password, AuthParameters, ClientMetadata } = data;
+		const { PreferredChallenge, Session } = data;
 		this.validationData = ValidationData || {};
 		this.authParameters = AuthParameters || {};
 		this.clientMetadata = ClientMetadata || {};
 		this.username = Username;
 		this.password = Password;
+		if (PreferredChallenge !== undefined) this.preferredChallenge = PreferredChallenge;
+		if (Session !== undefined) this.session = Session;
 	}
 
 	/** @returns the user name given to the constructor. */
@@ -57,5 +66,21 @@ export default class AuthenticationDetails {
 	/** @returns the client metadata. */
 	getClientMetadata(): NonNullable<ClientMetadata> {
 		return this.clientMetadata;
+	}
+
+	/**
+	 * The preferred first factor of a USER_AUTH sign-in (not in the original).
+	 * @returns the `PreferredChallenge` given to the constructor, if any.
+	 */
+	getPreferredChallenge(): AuthFactorType | undefined {
+		return this.preferredChallenge;
+	}
+
+	/**
+	 * The Session carried from a passwordless sign-up (not in the original).
+	 * @returns the `Session` given to the constructor, if any.
+	 */
+	getSession(): string | undefined {
+		return this.session;
 	}
 }

@@ -16,8 +16,11 @@ import StorageHelper from './StorageHelper';
 import type {
 	AuthChallengeResponse,
 	AuthenticationResult,
+	AuthFactorType,
 	ChallengeName,
+	ChallengeSelectionOptions,
 	ClientMetadata,
+	ConfirmRegistrationOptions,
 	CodeDeliveryResult,
 	GetDeviceResult,
 	GetSessionCallback,
@@ -34,9 +37,11 @@ import type {
 	IVerificationCodeCallbacks,
 	ListDevicesResult,
 	MFAOption,
+	MfaPreferenceExtra,
 	ResultCallback,
 	RevokeCallback,
 	UpdateAttributesCallback,
+	UserAuthFactorsResult,
 	UserData,
 	VerifySoftwareTokenResult,
 } from './types';
@@ -49,9 +54,11 @@ import {
 	startCustomAuth,
 	startPasswordLogin,
 } from './user/answers';
+import { answerEmailSetup, answerOtp, answerSelection, startUserAuth } from './user/choice';
 import * as devices from './user/devices';
 import {
 	associateToken,
+	authFactors,
 	mfaOptions,
 	setMfaPreference,
 	setSmsMfaOptions,
@@ -102,6 +109,18 @@ export default class CognitoUser {
 	declare verifierDevices?: string;
 	/** The challenge name of the last authentication result. */
 	declare challengeName?: ChallengeName;
+	/**
+	 * The one-time-code challenge (EMAIL_OTP or SMS_OTP) `sendOtpCode` answers. Set only once
+	 * such a challenge arrived, like the other fields not in the original.
+	 * @internal
+	 */
+	declare pendingOtpChallenge?: string;
+	/**
+	 * The Session of a passwordless sign-up (from SignUp, then ConfirmSignUp), which the next
+	 * USER_AUTH sign-in of this object sends so that no second code is needed.
+	 * @internal
+	 */
+	declare signUpSession?: string;
 
 	/**
 	 * @param data `Username` and `Pool` are required; `Storage` defaults to localStorage where
@@ -166,8 +185,10 @@ export default class CognitoUser {
 
 	/**
 	 * Authenticates with the flow chosen by `setAuthenticationFlowType`: SRP by default,
-	 * `CUSTOM_AUTH` (SRP first) or `USER_PASSWORD_AUTH`. The callbacks are told about every
-	 * challenge the service asks for.
+	 * `CUSTOM_AUTH` (SRP first), `USER_PASSWORD_AUTH`, or choice-based `USER_AUTH` (not in the
+	 * original), which sends the details' PreferredChallenge, its password or SRP_A, and a
+	 * sign-up Session. The callbacks are told about every challenge the service asks for; one
+	 * they did not supply fails with `CallbackMissingException`.
 	 */
 	authenticateUser(authDetails: AuthenticationDetails, callback: IAuthenticationCallback): void {
 		const flow = this.authenticationFlowType;
@@ -177,6 +198,7 @@ export default class CognitoUser {
 		if (flow === 'USER_SRP_AUTH' || flow === 'CUSTOM_AUTH') {
 			return this.authenticateUserDefaultAuth(authDetails, callback);
 		}
+		if (flow === 'USER_AUTH') return startUserAuth(this, authDetails, callback);
 		return callMember(callback, 'onFailure', new Error('Authentication flow type is invalid.'));
 	}
 
@@ -242,7 +264,8 @@ export default class CognitoUser {
 	/**
 	 * Answers an SMS_MFA (default) or SOFTWARE_TOKEN_MFA challenge with the code. A reply that
 	 * asks for DEVICE_SRP_AUTH continues with the device login; as in the original, the
-	 * challenge Session is not updated first.
+	 * challenge Session is not updated first. `mfaType` `EMAIL_OTP` or `SMS_OTP` (not in the
+	 * original) answers as `sendOtpCode` does.
 	 */
 	sendMFACode(
 		confirmationCode: string,
@@ -254,31 +277,80 @@ export default class CognitoUser {
 	}
 
 	/**
-	 * Answers SELECT_MFA_TYPE with `SMS_MFA` or `SOFTWARE_TOKEN_MFA`, then asks for the code
-	 * through `mfaRequired` or `totpRequired`. Any other answer fails through `onFailure`
-	 * (the original never called back).
+	 * Answers SELECT_MFA_TYPE with `SMS_MFA`, `SOFTWARE_TOKEN_MFA` or `EMAIL_OTP`, then asks
+	 * for the code through `mfaRequired`, `totpRequired` or `emailOtpRequired`. Any other
+	 * answer fails through `onFailure` (the original never called back).
 	 */
 	sendMFASelectionAnswer(answerChallenge: string, callback: IMfaSelectionCallbacks): void {
 		answerMfaSelection(this, answerChallenge, callback);
 	}
 
+	/**
+	 * Answers SELECT_CHALLENGE (USER_AUTH) with the chosen first factor. `PASSWORD` and
+	 * `PASSWORD_SRP` need `options.password`, sent in the same call (PASSWORD_SRP then
+	 * answers PASSWORD_VERIFIER); without it `onFailure` is called and nothing is sent.
+	 * `EMAIL_OTP` / `SMS_OTP` lead to `emailOtpRequired` / `smsOtpRequired`.
+	 */
+	sendChallengeSelection(
+		answer: AuthFactorType,
+		callback: IAuthenticationCallback,
+		options?: ChallengeSelectionOptions,
+	): void {
+		answerSelection(this, answer, callback, options);
+	}
+
+	/**
+	 * Answers the pending EMAIL_OTP or SMS_OTP challenge (a first factor or email MFA) with
+	 * the code, as `EMAIL_OTP_CODE` or `SMS_OTP_CODE`. Without such a challenge, `onFailure`.
+	 */
+	sendOtpCode(
+		code: string,
+		callback: IAuthenticationCallback,
+		clientMetadata?: ClientMetadata,
+	): void {
+		answerOtp(this, this.pendingOtpChallenge, code, callback, clientMetadata);
+	}
+
+	/**
+	 * Answers MFA_SETUP with an email address, to set up email MFA during sign-in; the
+	 * service emails a code and asks for it through `emailOtpRequired`.
+	 */
+	setupEmailMfa(
+		email: string,
+		callback: IAuthenticationCallback,
+		clientMetadata?: ClientMetadata,
+	): void {
+		answerEmailSetup(this, email, callback, clientMetadata);
+	}
+
+	/**
+	 * The Session of the sign-in in progress or of a passwordless sign-up, to carry to another
+	 * page (as AuthenticationDetails' `Session`, or `confirmRegistration`'s `options.session`).
+	 * @returns the Session, or null when there is none.
+	 */
+	getChallengeSession(): string | null {
+		return this.Session ?? null;
+	}
+
 	// ---------------------------------------------------------------------------------------
 	// Sign-up, passwords, attributes and the user (src/user/account.ts)
 
-	/** Confirms the sign-up with the code the user received. */
+	/**
+	 * Confirms the sign-up with the code the user received. After a passwordless sign-up it
+	 * sends the Session kept from `signUp` (or `options.session`, from another page) and keeps
+	 * the reply's, with which a USER_AUTH sign-in needs no second code.
+	 */
 	confirmRegistration(
 		confirmationCode: string,
 		forceAliasCreation: boolean,
 		callback: ResultCallback<'SUCCESS'>,
 		clientMetadata?: ClientMetadata,
+		options?: ConfirmRegistrationOptions,
 	): void {
-		account.confirmRegistration(
-			this,
-			confirmationCode,
-			forceAliasCreation,
-			callback,
+		account.confirmRegistration(this, confirmationCode, forceAliasCreation, callback, {
 			clientMetadata,
-		);
+			session: options?.session,
+		});
 	}
 
 	/** Sends the sign-up confirmation code again; calls back with the delivery details. */
@@ -396,13 +468,25 @@ export default class CognitoUser {
 		setSmsMfaOptions(this, [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }], callback);
 	}
 
-	/** Sets whether SMS and TOTP MFA are enabled and which one is preferred. */
+	/**
+	 * Sets whether SMS and TOTP MFA are enabled and which one is preferred; `extra` (not in
+	 * the original) adds email MFA and passkey MFA settings, sent only when given.
+	 */
 	setUserMfaPreference(
 		smsMfaSettings: IMfaSettings | null,
 		softwareTokenMfaSettings: IMfaSettings | null,
 		callback: ResultCallback<'SUCCESS'>,
+		extra?: MfaPreferenceExtra,
 	): void {
-		setMfaPreference(this, smsMfaSettings, softwareTokenMfaSettings, callback);
+		setMfaPreference(this, smsMfaSettings, softwareTokenMfaSettings, callback, extra);
+	}
+
+	/**
+	 * Calls back with the user's sign-in and MFA factors (GetUserAuthFactors): the MFA
+	 * settings and `ConfiguredUserAuthFactors`. Needs a valid session.
+	 */
+	getUserAuthFactors(callback: ResultCallback<UserAuthFactorsResult>): void {
+		authFactors(this, callback);
 	}
 
 	/** @deprecated Turns off SMS MFA through the legacy SetUserSettings; prefer setUserMfaPreference. */
@@ -491,7 +575,10 @@ export default class CognitoUser {
 	 * Exchanges the refresh token for new tokens (InitiateAuth REFRESH_TOKEN_AUTH, retried on
 	 * transient errors). Concurrent refreshes of the same user and refresh token, from any
 	 * CognitoUser of the pool, share one request and its result. NotAuthorizedException clears
-	 * the cached tokens, once.
+	 * the cached tokens, once. With the pool's `RefreshTokenRotation`, GetTokensFromRefreshToken
+	 * is sent instead, with the stored refresh token when another tab rotated it; a rotated
+	 * token is stored before any callback runs, and RefreshTokenReuseException clears the
+	 * cached tokens and is not retried.
 	 */
 	refreshSession(
 		refreshToken: CognitoRefreshToken,

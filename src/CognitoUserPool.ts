@@ -38,6 +38,7 @@ export type RefreshSessionCallbackWrapper = (target: NodeCallback.Any) => NodeCa
 type SignUpAttributes = Array<CognitoUserAttribute | ICognitoUserAttributeData> | null;
 
 interface SignUpResponse {
+	Session?: string;
 	UserConfirmed?: boolean;
 	UserSub?: string;
 	CodeDeliveryDetails?: CodeDeliveryDetails;
@@ -66,11 +67,16 @@ export default class CognitoUserPool {
 	wrapRefreshSessionCallback?: RefreshSessionCallbackWrapper;
 	/** @internal The app client's secret (not in the original); set only when given as `ClientSecret`. */
 	clientSecret?: string;
+	/**
+	 * @internal Whether refreshes go through GetTokensFromRefreshToken (not in the original);
+	 * set only when `RefreshTokenRotation` is true.
+	 */
+	refreshTokenRotation?: boolean;
 
 	/**
 	 * @param data - UserPoolId and ClientId are required; optional endpoint, fetchOptions,
-	 * Storage, AdvancedSecurityDataCollectionFlag, and, not in the original, requestTimeout (ms)
-	 * and ClientSecret.
+	 * Storage, AdvancedSecurityDataCollectionFlag, and, not in the original, requestTimeout (ms),
+	 * ClientSecret and RefreshTokenRotation.
 	 * @param wrapRefreshSessionCallback - wraps every refresh callback.
 	 * @throws Error 'Both UserPoolId and ClientId are required.' or 'Invalid UserPoolId format.'
 	 */
@@ -86,6 +92,7 @@ export default class CognitoUserPool {
 			AdvancedSecurityDataCollectionFlag,
 			requestTimeout,
 			ClientSecret,
+			RefreshTokenRotation,
 		} = data || ({} as Partial<ICognitoUserPoolData>);
 		if (!UserPoolId || !ClientId) {
 			throw new Error('Both UserPoolId and ClientId are required.');
@@ -104,6 +111,7 @@ export default class CognitoUserPool {
 			this.wrapRefreshSessionCallback = wrapRefreshSessionCallback;
 		}
 		if (ClientSecret) this.clientSecret = ClientSecret;
+		if (RefreshTokenRotation === true) this.refreshTokenRotation = true;
 	}
 
 	/** @returns the pool id. */
@@ -123,24 +131,27 @@ export default class CognitoUserPool {
 
 	/**
 	 * Registers a user (SignUp). Calls back `(null, {user, userConfirmed, userSub,
-	 * codeDeliveryDetails})` or `(err, null)`.
+	 * codeDeliveryDetails})` or `(err, null)`. Without a password (null, undefined or '') the
+	 * `Password` key is left out: a passwordless sign-up, whose Session the result and the
+	 * user carry (`session`) on to `confirmRegistration` and a USER_AUTH sign-in.
 	 */
 	signUp(
 		username: string,
-		password: string,
+		password: string | null | undefined,
 		userAttributes: SignUpAttributes | undefined,
 		validationData: SignUpAttributes | undefined,
 		callback: ResultCallback<ISignUpResult>,
 		clientMetadata?: ClientMetadata,
 	): void {
-		const jsonReq: Record<string, unknown> = {
-			ClientId: this.clientId,
-			Username: username,
-			Password: password,
+		const jsonReq: Record<string, unknown> = { ClientId: this.clientId, Username: username };
+		if (password !== null && password !== undefined && password !== '') {
+			jsonReq.Password = password;
+		}
+		Object.assign(jsonReq, {
 			UserAttributes: userAttributes,
 			ValidationData: validationData,
 			ClientMetadata: clientMetadata,
-		};
+		});
 		const userContextData = this.getUserContextData(username);
 		if (userContextData) {
 			jsonReq.UserContextData = userContextData;
@@ -159,12 +170,19 @@ export default class CognitoUserPool {
 				callNode(callback, toError(invalid), null);
 				return;
 			}
-			callNode(callback, null, {
+			const result: ISignUpResult = {
 				user,
 				userConfirmed: data?.UserConfirmed as boolean,
 				userSub: data?.UserSub as string,
 				codeDeliveryDetails: data?.CodeDeliveryDetails as CodeDeliveryDetails,
-			});
+			};
+			// Only a passwordless sign-up has a Session; other results stay the original's.
+			if (typeof data?.Session === 'string') {
+				result.session = data.Session;
+				user.Session = data.Session;
+				user.signUpSession = data.Session;
+			}
+			callNode(callback, null, result);
 		});
 	}
 

@@ -57,4 +57,11 @@ export type {
 	CognitoDevice,
 	AuthenticationResult,
 	AuthChallengeResponse,
+	AuthFactorType,
+	ChallengeSelectionOptions,
+	CognitoErrorCode,
+	ConfirmRegistrationOptions,
+	MfaPreferenceExtra,
+	MfaSettingName,
+	UserAuthFactorsResult,
 } from './types';

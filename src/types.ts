@@ -7,6 +7,17 @@ import type CognitoRefreshToken from './CognitoRefreshToken';
 import type CognitoUser from './CognitoUser';
 import type CognitoUserPool from './CognitoUserPool';
 import type CognitoUserSession from './CognitoUserSession';
+import type { AuthFactorType, CognitoErrorCode, MfaSettingName } from './signInTypes';
+
+export type {
+	AuthFactorType,
+	ChallengeSelectionOptions,
+	CognitoErrorCode,
+	ConfirmRegistrationOptions,
+	MfaPreferenceExtra,
+	MfaSettingName,
+	UserAuthFactorsResult,
+} from './signInTypes';
 
 /**
  * The one way this library types an old-style callback: declared through a method, so that
@@ -64,7 +75,7 @@ export type ClientMetadata = { [key: string]: string } | undefined;
 /** An error as the library reports it: an `Error`, usually with the service's code. */
 export interface ICognitoError extends Error {
 	/** The service's error code, such as `NotAuthorizedException`, when there is one. */
-	code?: string;
+	code?: CognitoErrorCode;
 	/** The HTTP status of the reply, when there was a reply. */
 	statusCode?: number;
 }
@@ -79,7 +90,11 @@ export type ChallengeName =
 	| 'NEW_PASSWORD_REQUIRED'
 	| 'SELECT_MFA_TYPE'
 	| 'SMS_MFA'
-	| 'SOFTWARE_TOKEN_MFA';
+	| 'SOFTWARE_TOKEN_MFA'
+	| 'SELECT_CHALLENGE'
+	| 'EMAIL_OTP'
+	| 'SMS_OTP'
+	| 'WEB_AUTHN';
 
 /** Callbacks for the authentication flows; only the members a flow can reach are called. */
 export interface IAuthenticationCallback {
@@ -102,6 +117,24 @@ export interface IAuthenticationCallback {
 	mfaSetup?(challengeName: ChallengeName, challengeParameters: ChallengeParameters): void;
 	/** SELECT_MFA_TYPE: answer with `sendMFASelectionAnswer`. */
 	selectMFAType?(challengeName: ChallengeName, challengeParameters: ChallengeParameters): void;
+	/**
+	 * SELECT_CHALLENGE (choice-based sign-in): the first factors the user may choose from (the
+	 * reply's top-level `AvailableChallenges`); answer with `sendChallengeSelection`.
+	 */
+	selectChallenge?(availableChallenges: string[], challengeParameters: ChallengeParameters): void;
+	/**
+	 * EMAIL_OTP, as a first factor or as email MFA: a code was emailed
+	 * (`CODE_DELIVERY_DELIVERY_MEDIUM`, the masked `CODE_DELIVERY_DESTINATION`); answer with
+	 * `sendOtpCode` or `sendMFACode(code, callbacks, 'EMAIL_OTP')`.
+	 */
+	emailOtpRequired?(challengeName: ChallengeName, challengeParameters: ChallengeParameters): void;
+	/** SMS_OTP, a first factor: a code was texted; answer with `sendOtpCode`. */
+	smsOtpRequired?(challengeName: ChallengeName, challengeParameters: ChallengeParameters): void;
+	/**
+	 * WEB_AUTHN: a passkey is asked for (`CREDENTIAL_REQUEST_OPTIONS`, a JSON string). Without
+	 * this callback the sign-in fails clearly.
+	 */
+	webAuthnRequired?(challengeName: ChallengeName, challengeParameters: ChallengeParameters): void;
 }
 
 /** The user's attributes as NEW_PASSWORD_REQUIRED lists them: names to string values. */
@@ -132,7 +165,7 @@ export interface IAssociateSoftwareTokenCallbacks {
 /** Callbacks of `sendMFASelectionAnswer`. */
 export type IMfaSelectionCallbacks = Pick<
 	IAuthenticationCallback,
-	'onSuccess' | 'onFailure' | 'mfaRequired' | 'totpRequired'
+	'onSuccess' | 'onFailure' | 'mfaRequired' | 'totpRequired' | 'emailOtpRequired'
 >;
 
 /** `getSession`'s callback: `(error, null)` or `(null, session)`. */
@@ -156,6 +189,8 @@ export interface AuthChallengeResponse {
 	ChallengeParameters?: ChallengeParameters;
 	Session?: string;
 	AuthenticationResult?: AuthenticationResult;
+	/** SELECT_CHALLENGE's choices: a top-level member, not inside ChallengeParameters. */
+	AvailableChallenges?: string[];
 }
 
 /** A remembered device as GetDevice and ListDevices describe it. */
@@ -220,6 +255,10 @@ export interface IAuthenticationDetailsData {
 	ValidationData?: { [key: string]: unknown };
 	AuthParameters?: { [key: string]: string };
 	ClientMetadata?: ClientMetadata;
+	/** USER_AUTH: the first factor to start with; without it the service offers a choice. */
+	PreferredChallenge?: AuthFactorType;
+	/** USER_AUTH: the Session of a passwordless sign-up (`confirmRegistration`), on another page. */
+	Session?: string;
 }
 
 /**
@@ -260,9 +299,9 @@ export interface ICognitoUserAttributeData {
 /** The `GetUser` response that `getUserData` delivers and caches. */
 export interface UserData {
 	MFAOptions: MFAOption[];
-	PreferredMfaSetting: string;
+	PreferredMfaSetting: MfaSettingName;
 	UserAttributes: ICognitoUserAttributeData[];
-	UserMFASettingList: string[];
+	UserMFASettingList: MfaSettingName[];
 	Username: string;
 }
 
@@ -272,6 +311,8 @@ export interface ISignUpResult {
 	userConfirmed: boolean;
 	userSub: string;
 	codeDeliveryDetails: CodeDeliveryDetails;
+	/** SignUp's Session (passwordless sign-up), for `confirmRegistration` and a USER_AUTH sign-in. */
+	session?: string;
 }
 
 /** The only fetch option the client forwards. */
@@ -300,6 +341,12 @@ export interface ICognitoUserPoolData {
 	 * secret itself. Only for server-side code: a secret shipped to browsers is not secret.
 	 */
 	ClientSecret?: string;
+	/**
+	 * Refresh through GetTokensFromRefreshToken, for app clients with refresh-token rotation
+	 * (not in the original; default false: InitiateAuth REFRESH_TOKEN_AUTH). A rotated refresh
+	 * token replaces the stored one before any callback runs.
+	 */
+	RefreshTokenRotation?: boolean;
 }
 
 /** Input of `new CognitoUserSession(...)`. */

@@ -15,6 +15,7 @@ import type {
 } from '../types';
 import { callNode, nodeOutcome, objectOutcome } from '../utils/callbacks';
 import { withSecret } from '../utils/secretHash';
+import type { Body } from './requests';
 import {
 	completeBody,
 	invalidResponse,
@@ -26,21 +27,34 @@ import {
 const SUCCESS = (): 'SUCCESS' => 'SUCCESS';
 const asIs = <T>(data: T): T => data;
 
+/**
+ * ConfirmSignUp. After a passwordless sign-up the Session (given, else kept from SignUp) goes
+ * along, and the reply's is kept for the USER_AUTH sign-in that follows.
+ */
 export function confirmRegistration(
 	user: CognitoUser,
 	confirmationCode: string,
 	forceAliasCreation: boolean,
 	callback: ResultCallback<'SUCCESS'>,
-	clientMetadata: ClientMetadata,
+	options: { clientMetadata: ClientMetadata; session: string | undefined },
 ): void {
-	const body = completeBody(user, {
+	const request: Body = {
 		ClientId: user.pool.getClientId(),
 		ConfirmationCode: confirmationCode,
 		Username: user.username,
 		ForceAliasCreation: forceAliasCreation,
-		ClientMetadata: clientMetadata,
+		ClientMetadata: options.clientMetadata,
+	};
+	const session = options.session ?? user.signUpSession;
+	if (session) request.Session = session;
+	const body = completeBody(user, request);
+	send(user, 'ConfirmSignUp', body, nodeOutcome(callback), (data: { Session?: string }) => {
+		if (typeof data.Session === 'string') {
+			user.Session = data.Session;
+			user.signUpSession = data.Session;
+		}
+		return 'SUCCESS' as const;
 	});
-	send(user, 'ConfirmSignUp', body, nodeOutcome(callback), SUCCESS);
 }
 
 export function resendConfirmationCode(

@@ -9,6 +9,7 @@ import type {
 	IMfaSelectionCallbacks,
 } from '../types';
 import { attempt, callMember } from '../utils/callbacks';
+import { answerOtp, OTP_CODE_KEYS } from './choice';
 import { completeBody } from './requests';
 import type { Body } from './requests';
 import { helperFor, respondToChallenge, routeReply, routeSelection, STEPS } from './signIn';
@@ -123,7 +124,10 @@ export function answerCustomChallenge(
 	);
 }
 
-/** SMS_MFA (default) or SOFTWARE_TOKEN_MFA with the code; see STEPS.mfaCode for the reply. */
+/**
+ * SMS_MFA (default) or SOFTWARE_TOKEN_MFA with the code; see STEPS.mfaCode for the reply.
+ * EMAIL_OTP and SMS_OTP, which apps pass here too, are answered as `sendOtpCode` does.
+ */
 export function answerMfaCode(
 	user: CognitoUser,
 	confirmationCode: string,
@@ -131,6 +135,10 @@ export function answerMfaCode(
 	mfaType: string | undefined,
 	clientMetadata: ClientMetadata,
 ): void {
+	if (mfaType !== undefined && OTP_CODE_KEYS.has(mfaType)) {
+		const asked = callback as IAuthenticationCallback;
+		return answerOtp(user, mfaType, confirmationCode, asked, clientMetadata);
+	}
 	const challengeName = mfaType || 'SMS_MFA';
 	const challengeResponses: Body = { USERNAME: user.username, SMS_MFA_CODE: confirmationCode };
 	if (challengeName === 'SOFTWARE_TOKEN_MFA') {

@@ -8,12 +8,15 @@ import type {
 	IMfaSettings,
 	IResultCallbacks,
 	MFAOption,
+	MfaPreferenceExtra,
 	ResultCallback,
+	UserAuthFactorsResult,
 	UserData,
 	VerifySoftwareTokenResult,
 } from '../types';
 import { callMember, nodeOutcome, objectOutcome } from '../utils/callbacks';
 import { send, sendAuthenticated, validAccessToken } from './requests';
+import type { Body } from './requests';
 import { respondToChallenge, routeReply, STEPS } from './signIn';
 
 /** SetUserSettings with the given legacy MFA options (`enableMFA` / `disableMFA`). */
@@ -26,20 +29,39 @@ export function setSmsMfaOptions(
 	sendAuthenticated(user, 'SetUserSettings', body, nodeOutcome(callback), () => 'SUCCESS' as const);
 }
 
-/** SetUserMFAPreference. */
+/**
+ * SetUserMFAPreference. The email and passkey settings are added only when given, so that the
+ * original's three-argument form sends the original's body.
+ */
 export function setMfaPreference(
 	user: CognitoUser,
 	smsMfaSettings: IMfaSettings | null,
 	softwareTokenMfaSettings: IMfaSettings | null,
 	callback: ResultCallback<'SUCCESS'>,
+	extra: MfaPreferenceExtra | undefined,
 ): void {
-	const body = (accessToken: string) => ({
-		SMSMfaSettings: smsMfaSettings,
-		SoftwareTokenMfaSettings: softwareTokenMfaSettings,
-		AccessToken: accessToken,
-	});
+	const body = (accessToken: string): Body => {
+		const request: Body = {
+			SMSMfaSettings: smsMfaSettings,
+			SoftwareTokenMfaSettings: softwareTokenMfaSettings,
+		};
+		if (extra?.email !== undefined) request.EmailMfaSettings = extra.email;
+		if (extra?.webAuthn !== undefined) request.WebAuthnMfaSettings = extra.webAuthn;
+		request.AccessToken = accessToken;
+		return request;
+	};
 	const outcome = nodeOutcome<'SUCCESS'>(callback);
 	sendAuthenticated(user, 'SetUserMFAPreference', body, outcome, () => 'SUCCESS' as const);
+}
+
+/** GetUserAuthFactors: the user's MFA settings and configured sign-in factors. */
+export function authFactors(
+	user: CognitoUser,
+	callback: ResultCallback<UserAuthFactorsResult>,
+): void {
+	const body = (accessToken: string) => ({ AccessToken: accessToken });
+	const asIs = (data: UserAuthFactorsResult): UserAuthFactorsResult => data;
+	sendAuthenticated(user, 'GetUserAuthFactors', body, nodeOutcome(callback), asIs);
 }
 
 /** GetUser, reduced to its (deprecated) MFAOptions. */

@@ -1,11 +1,12 @@
 // The session: finding a valid one (memory, storage, refresh), refreshing it once for every
 // concurrent caller, and the user data cached next to it.
 import CognitoAccessToken from '../CognitoAccessToken';
-import type CognitoRefreshToken from '../CognitoRefreshToken';
+import CognitoRefreshToken from '../CognitoRefreshToken';
 import type CognitoUser from '../CognitoUser';
 import type CognitoUserSession from '../CognitoUserSession';
 import type {
 	AuthChallengeResponse,
+	AuthenticationResult,
 	ClientMetadata,
 	GetSessionCallback,
 	GetUserDataOptions,
@@ -19,7 +20,7 @@ import { shareRefresh } from '../utils/refreshCoordinator';
 import { withSecret } from '../utils/secretHash';
 import { completeBody, invalidResponse, NOT_AUTHENTICATED, validAccessToken } from './requests';
 import type { Body } from './requests';
-import { readAccessToken, readLastUser, readStoredSession } from './store';
+import { readAccessToken, readLastUser, readRefreshToken, readStoredSession } from './store';
 
 /** `getSession`: memory, then storage (both synchronously), then a refresh. */
 export function findSession(
@@ -51,20 +52,21 @@ export function findSession(
 /** `refreshSession`: one request per pool, user and refresh token at a time. */
 export function refresh(
 	user: CognitoUser,
-	refreshToken: CognitoRefreshToken,
+	given: CognitoRefreshToken,
 	callback: ResultCallback<CognitoUserSession>,
 	clientMetadata: ClientMetadata,
 ): void {
 	const wrap = user.pool.wrapRefreshSessionCallback;
 	const reply = typeof wrap === 'function' ? wrap.call(user.pool, callback) : callback;
-	const authParameters: Body = { REFRESH_TOKEN: refreshToken.getToken() };
 	const lastUser = readLastUser(user);
 	if (lastUser) {
 		// As in the original, the refresh is for whoever signed in last on this storage.
 		user.username = lastUser.username;
 		user.deviceKey = lastUser.deviceKey;
-		authParameters.DEVICE_KEY = user.deviceKey;
 	}
+	const rotating = user.pool.refreshTokenRotation === true;
+	// With rotation, another tab may have spent `given` and stored its successor: re-read it.
+	const refreshToken = (rotating && readStoredRefreshToken(user)) || given;
 	const waiter = (err: Error | null, session: CognitoUserSession | null): void => {
 		if (session) user.signInUserSession = session;
 		if (err) callNode(reply, err, null);
@@ -74,8 +76,78 @@ export function refresh(
 		user.pool,
 		`${user.username}\u0000${refreshToken.getToken()}`,
 		waiter,
-		(finish) => requestRefresh(user, refreshToken, authParameters, clientMetadata, finish),
+		(finish) => {
+			if (rotating) return requestRotation(user, refreshToken, clientMetadata, finish);
+			const authParameters: Body = { REFRESH_TOKEN: refreshToken.getToken() };
+			if (lastUser) authParameters.DEVICE_KEY = user.deviceKey;
+			requestRefresh(user, refreshToken, authParameters, clientMetadata, finish);
+		},
 	);
+}
+
+/** Reports a shared refresh's outcome to `shareRefresh`, which tells every waiter once. */
+type Finish = (err: Error | null, session: CognitoUserSession | null) => void;
+
+/**
+ * Ends a refresh: an error that means the refresh token is dead clears the cached tokens;
+ * otherwise the result, with the old refresh token where none came back, is adopted and
+ * stored before `finish` tells anyone.
+ */
+function settleRefresh(
+	user: CognitoUser,
+	refreshToken: CognitoRefreshToken,
+	err: Error | null,
+	data: AuthChallengeResponse | undefined,
+	keepOld: (result: AuthenticationResult) => boolean,
+	finish: Finish,
+): void {
+	if (err) {
+		if (DEAD_REFRESH_TOKEN.has(String((err as ICognitoError).code))) user.clearCachedUser();
+		return finish(err, null);
+	}
+	const result = data?.AuthenticationResult;
+	if (result == null) {
+		return finish(invalidResponse('The service replied without an AuthenticationResult.'), null);
+	}
+	if (keepOld(result)) result.RefreshToken = refreshToken.getToken();
+	user.signInUserSession = user.getCognitoUserSession(result);
+	user.cacheTokens();
+	finish(null, user.signInUserSession);
+}
+
+/** Errors after which the refresh token will never work again: the session is cleared. */
+const DEAD_REFRESH_TOKEN = new Set(['NotAuthorizedException', 'RefreshTokenReuseException']);
+
+/**
+ * GetTokensFromRefreshToken, for app clients with rotation: the raw client secret (not a
+ * hash), the device key only when one is stored, and no UserContextData (the action has none).
+ * RefreshTokenReuseException is a 400, which `requestWithRetry` never retries.
+ */
+function requestRotation(
+	user: CognitoUser,
+	refreshToken: CognitoRefreshToken,
+	clientMetadata: ClientMetadata,
+	finish: Finish,
+): void {
+	const request: Body = {
+		RefreshToken: refreshToken.getToken(),
+		ClientId: user.pool.getClientId(),
+	};
+	if (user.pool.clientSecret) request.ClientSecret = user.pool.clientSecret;
+	if (typeof user.deviceKey === 'string' && user.deviceKey) request.DeviceKey = user.deviceKey;
+	if (clientMetadata !== undefined) request.ClientMetadata = clientMetadata;
+	user.client.requestWithRetry<AuthChallengeResponse>(
+		'GetTokensFromRefreshToken',
+		request,
+		(err, data) =>
+			settleRefresh(user, refreshToken, err, data, (result) => !result.RefreshToken, finish),
+	);
+}
+
+/** The refresh token stored for the user, if any. */
+function readStoredRefreshToken(user: CognitoUser): CognitoRefreshToken | undefined {
+	const token = readRefreshToken(user);
+	return token ? new CognitoRefreshToken({ RefreshToken: token }) : undefined;
 }
 
 /** The one request of a shared refresh. */
@@ -84,7 +156,7 @@ function requestRefresh(
 	refreshToken: CognitoRefreshToken,
 	authParameters: Body,
 	clientMetadata: ClientMetadata,
-	finish: (err: Error | null, session: CognitoUserSession | null) => void,
+	finish: Finish,
 ): void {
 	const request = completeBody(
 		user,
@@ -97,23 +169,12 @@ function requestRefresh(
 		// Read only for a secret client, so that other pools' storage traffic stays the original's.
 		user.pool.clientSecret ? serviceUsername(user) : undefined,
 	);
-	user.client.requestWithRetry<AuthChallengeResponse>('InitiateAuth', request, (err, data) => {
-		if (err) {
-			if ((err as ICognitoError).code === 'NotAuthorizedException') user.clearCachedUser();
-			return finish(err, null);
-		}
-		const result = data?.AuthenticationResult;
-		if (result == null) {
-			return finish(invalidResponse('The service replied without an AuthenticationResult.'), null);
-		}
-		// Without rotation the service omits RefreshToken: the old one stays valid.
-		if (!Object.prototype.hasOwnProperty.call(result, 'RefreshToken')) {
-			result.RefreshToken = refreshToken.getToken();
-		}
-		user.signInUserSession = user.getCognitoUserSession(result);
-		user.cacheTokens();
-		finish(null, user.signInUserSession);
-	});
+	// Without rotation the service omits RefreshToken: the old one stays valid.
+	const omitted = (result: AuthenticationResult): boolean =>
+		!Object.prototype.hasOwnProperty.call(result, 'RefreshToken');
+	user.client.requestWithRetry<AuthChallengeResponse>('InitiateAuth', request, (err, data) =>
+		settleRefresh(user, refreshToken, err, data, omitted, finish),
+	);
 }
 
 /**

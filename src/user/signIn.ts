@@ -4,6 +4,7 @@
 // reply may bring, and what its tokens lead to, depends on the request it answers: that is a
 // STEP. A new challenge is one row in CHALLENGES; the steps that can receive it list it.
 import AuthenticationHelper from '../AuthenticationHelper';
+import { createCognitoError } from '../Client';
 import type CognitoUser from '../CognitoUser';
 import type CognitoUserSession from '../CognitoUserSession';
 import type {
@@ -31,16 +32,62 @@ type ChallengeHandler = (
 ) => void;
 
 /** The callbacks told `(challengeName, challengeParameters)` to ask the user for something. */
-type AskingCallback = 'mfaRequired' | 'totpRequired' | 'selectMFAType' | 'mfaSetup';
+type AskingCallback =
+	| 'mfaRequired'
+	| 'totpRequired'
+	| 'selectMFAType'
+	| 'mfaSetup'
+	| 'emailOtpRequired'
+	| 'smsOtpRequired'
+	| 'webAuthnRequired';
 
 const parametersOf = (reply: AuthChallengeResponse): ChallengeParameters =>
 	reply.ChallengeParameters as ChallengeParameters;
 
+/**
+ * Whether the application supplied `member`; if not, fails with an error that names it. Apps
+ * written for the original know none of the new challenges' callbacks, and the original
+ * cached empty tokens there: a clear failure leaves storage untouched.
+ */
+function hasCallback(
+	callback: IAuthenticationCallback | undefined,
+	member: keyof IAuthenticationCallback,
+	challengeName: string | undefined,
+): boolean {
+	if (typeof callback?.[member] === 'function') return true;
+	// No callbacks at all (README use case 23 answers without them): nobody to tell.
+	if (callback == null) return false;
+	const message = `${String(challengeName)} challenge received but no ${member} callback was given`;
+	callMember(callback, 'onFailure', createCognitoError(message, 'CallbackMissingException'));
+	return false;
+}
+
 /** A row that hands the challenge to the application as `(challengeName, parameters)`. */
 const askFor =
 	(member: AskingCallback): ChallengeHandler =>
-	(_user, reply, callback) =>
-		callMember(callback, member, reply.ChallengeName as ChallengeName, parametersOf(reply));
+	(_user, reply, callback) => {
+		const name = reply.ChallengeName as ChallengeName;
+		if (hasCallback(callback, member, name)) {
+			callMember(callback, member, name, parametersOf(reply));
+		}
+	};
+
+/**
+ * A one-time code row: the challenge is remembered, so that `sendOtpCode` answers it under
+ * the right key, then handed to the application.
+ */
+const askForCode =
+	(member: 'emailOtpRequired' | 'smsOtpRequired'): ChallengeHandler =>
+	(user, reply, callback, helper) => {
+		user.pendingOtpChallenge = reply.ChallengeName;
+		askFor(member)(user, reply, callback, helper);
+	};
+
+/** SELECT_CHALLENGE: the choices are the reply's top-level AvailableChallenges. */
+const askForSelection: ChallengeHandler = (_user, reply, callback) => {
+	if (!hasCallback(callback, 'selectChallenge', reply.ChallengeName)) return;
+	callMember(callback, 'selectChallenge', reply.AvailableChallenges ?? [], parametersOf(reply));
+};
 
 /**
  * NEW_PASSWORD_REQUIRED: the attributes and the required attribute names, stripped of the
@@ -81,6 +128,10 @@ const CHALLENGES: { readonly [name: string]: ChallengeHandler } = {
 		callMember(callback, 'customChallenge', parametersOf(reply)),
 	NEW_PASSWORD_REQUIRED: askForNewPassword,
 	DEVICE_SRP_AUTH: (user, _reply, callback) => user.getDeviceResponse(callback),
+	SELECT_CHALLENGE: askForSelection,
+	EMAIL_OTP: askForCode('emailOtpRequired'),
+	SMS_OTP: askForCode('smsOtpRequired'),
+	WEB_AUTHN: askFor('webAuthnRequired'),
 };
 
 /** What a request's reply may bring and what its tokens lead to. */
@@ -138,7 +189,7 @@ export const STEPS = {
  * The MFA types `sendMFASelectionAnswer` can choose. The reply goes to the chosen type's row,
  * with the challenge the reply names, as the original routes it.
  */
-const SELECTABLE_MFA: readonly string[] = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'];
+const SELECTABLE_MFA: readonly string[] = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
 
 /** Routes a reply of `step`: a challenge to its row, tokens to the end of the sign-in. */
 export function routeReply(
@@ -187,7 +238,7 @@ export function routeSelection(
 		callback,
 		'onFailure',
 		new Error(
-			`Unsupported MFA selection answer: ${String(answer)}; expected SMS_MFA or SOFTWARE_TOKEN_MFA.`,
+			`Unsupported MFA selection answer: ${String(answer)}; expected SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP.`,
 		),
 	);
 }
@@ -195,7 +246,8 @@ export function routeSelection(
 /**
  * Builds the session from the reply's AuthenticationResult through the user's
  * `getCognitoUserSession`, adopts it and caches it through `cacheTokens`. A reply without one
- * fails (the original took an empty body as success), unless the step says otherwise.
+ * fails (the original took an empty body as success), unless the step says otherwise and the
+ * reply names no challenge.
  */
 export function adoptTokens(
 	user: CognitoUser,
@@ -203,8 +255,14 @@ export function adoptTokens(
 	current: Pick<Step, 'tokensOptional'>,
 	callback: Pick<IAuthenticationCallback, 'onFailure'>,
 ): CognitoUserSession | undefined {
-	if (reply.AuthenticationResult == null && !current.tokensOptional) {
-		const missing = invalidResponse('The service replied without an AuthenticationResult.');
+	// A challenge this step cannot route is never a sign-in, even where an empty reply is one.
+	const unrouted = reply.ChallengeName !== undefined;
+	if (reply.AuthenticationResult == null && (!current.tokensOptional || unrouted)) {
+		const missing = invalidResponse(
+			unrouted
+				? `The service asked for ${String(reply.ChallengeName)}, which cannot follow here.`
+				: 'The service replied without an AuthenticationResult.',
+		);
 		callMember(callback, 'onFailure', missing);
 		return undefined;
 	}

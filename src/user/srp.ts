@@ -105,6 +105,21 @@ function computePasswordClaim(
 	);
 }
 
+/**
+ * Creates the user's AuthenticationHelper and computes A, then hands both to `next`. The
+ * helper draws its secret a at once; without a secure random source that fails, sending nothing.
+ */
+export function withUserSrpA(
+	user: CognitoUser,
+	fail: (err: Error) => void,
+	next: (helper: AuthenticationHelper, srpA: string) => void,
+): void {
+	const created = attempt(() => new AuthenticationHelper(user.pool.getUserPoolName()), fail);
+	if (!created) return;
+	const helper = created.value;
+	withLargeA(helper, fail, (srpA) => next(helper, srpA));
+}
+
 /** The SRP login of `authenticateUserDefaultAuth`. */
 export function startSrpLogin(
 	user: CognitoUser,
@@ -112,14 +127,10 @@ export function startSrpLogin(
 	callback: IAuthenticationCallback,
 ): void {
 	const fail = (err: Error): void => callMember(callback, 'onFailure', err);
-	// The helper draws its secret a at once; without a secure random source that throws.
-	const created = attempt(() => new AuthenticationHelper(user.pool.getUserPoolName()), fail);
-	if (!created) return;
-	const helper = created.value;
 	const authParameters: Body = {};
 	if (user.deviceKey != null) authParameters.DEVICE_KEY = user.deviceKey;
 	authParameters.USERNAME = user.username;
-	withLargeA(helper, fail, (srpA) => {
+	withUserSrpA(user, fail, (helper, srpA) => {
 		authParameters.SRP_A = srpA;
 		if (user.authenticationFlowType === 'CUSTOM_AUTH') authParameters.CHALLENGE_NAME = 'SRP_A';
 		const clientMetadata = authFlowMetadata(authDetails);
@@ -131,20 +142,38 @@ export function startSrpLogin(
 		});
 		user.client.request<AuthChallengeResponse>('InitiateAuth', request, (err, data) => {
 			if (err) return fail(err);
-			const params = data?.ChallengeParameters ?? {};
-			if (typeof params.USER_ID_FOR_SRP !== 'string') {
-				// Adopting it would leave this user without a username.
-				return fail(invalidResponse('The SRP challenge lacks USER_ID_FOR_SRP.'));
-			}
-			user.username = params.USER_ID_FOR_SRP;
-			user.userDataKey = userKeys(user.keyPrefix, user.username).userData;
-			user.getCachedDeviceKeyAndPassword();
-			const claim = { userId: user.username, password: authDetails.getPassword() };
-			computePasswordClaim(user, helper, user.pool.getUserPoolName(), claim, params, fail, (c) =>
-				respondToPasswordVerifier(user, c, data?.Session, clientMetadata, helper, callback),
-			);
+			const password = authDetails.getPassword();
+			answerPasswordVerifier(user, helper, data ?? {}, password, clientMetadata, callback);
 		});
 	});
+}
+
+/**
+ * Answers a PASSWORD_VERIFIER challenge (after SRP_A, from USER_SRP_AUTH, CUSTOM_AUTH or a
+ * USER_AUTH sign-in with PASSWORD_SRP): adopts USER_ID_FOR_SRP as the username, then sends the
+ * password claim.
+ */
+export function answerPasswordVerifier(
+	user: CognitoUser,
+	helper: AuthenticationHelper,
+	reply: AuthChallengeResponse,
+	password: string,
+	clientMetadata: unknown,
+	callback: IAuthenticationCallback,
+): void {
+	const fail = (err: Error): void => callMember(callback, 'onFailure', err);
+	const params = reply.ChallengeParameters ?? {};
+	if (typeof params.USER_ID_FOR_SRP !== 'string') {
+		// Adopting it would leave this user without a username.
+		return fail(invalidResponse('The SRP challenge lacks USER_ID_FOR_SRP.'));
+	}
+	user.username = params.USER_ID_FOR_SRP;
+	user.userDataKey = userKeys(user.keyPrefix, user.username).userData;
+	user.getCachedDeviceKeyAndPassword();
+	const claim = { userId: user.username, password };
+	computePasswordClaim(user, helper, user.pool.getUserPoolName(), claim, params, fail, (c) =>
+		respondToPasswordVerifier(user, c, reply.Session, clientMetadata, helper, callback),
+	);
 }
 
 /** PASSWORD_VERIFIER, resent once without the device if the service forgot the device. */

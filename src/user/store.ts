@@ -98,6 +98,11 @@ export function readStoredSession(user: CognitoUser): CognitoUserSession | undef
 	});
 }
 
+/** The stored refresh token of the user, if any. */
+export function readRefreshToken(user: CognitoUser): string | null | undefined {
+	return readItem(user.storage, keysOf(user).refreshToken);
+}
+
 /** The stored access token of the user, if any. */
 export function readAccessToken(user: CognitoUser): string | null | undefined {
 	return readItem(user.storage, keysOf(user).accessToken);

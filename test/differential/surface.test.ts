@@ -1,5 +1,6 @@
 // Applications spy on prototypes (`jest.spyOn(CognitoUser.prototype, 'getSession')`) and call
 // internal-looking methods; every method the original has must be on our prototypes too.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import * as ours from '../../src/index';
@@ -72,8 +73,18 @@ describe('public surface compared with the original', () => {
 	});
 
 	// Apps see, spy on and enumerate these prototypes; our machinery lives in src/user/ instead.
-	// No new method is documented for either class (README, CHANGELOG): add any to NEW_METHODS.
-	const NEW_METHODS: Record<string, string[]> = { CognitoUser: [], CognitoUserPool: [] };
+	// New methods are documented in README and CHANGELOG (issue 12: choice-based sign-in,
+	// one-time codes, email MFA set-up, auth factors, the sign-in Session).
+	const NEW_METHODS: Record<string, string[]> = {
+		CognitoUser: [
+			'sendChallengeSelection',
+			'sendOtpCode',
+			'setupEmailMfa',
+			'getChallengeSession',
+			'getUserAuthFactors',
+		],
+		CognitoUserPool: [],
+	};
 	it.each(Object.keys(NEW_METHODS))(
 		'%s.prototype has exactly the original own names plus documented new methods',
 		(name) => {
@@ -85,6 +96,16 @@ describe('public surface compared with the original', () => {
 			expect(Object.getOwnPropertyNames(ours.prototype).sort()).toEqual(expected.sort());
 		},
 	);
+
+	it('every new method is documented in README and CHANGELOG', () => {
+		const docs = ['README.md', 'CHANGELOG.md'].map((file) =>
+			readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'),
+		);
+		const undocumented = Object.values(NEW_METHODS)
+			.flat()
+			.filter((method) => docs.some((text) => !text.includes(`${method}(`)));
+		expect(undocumented).toEqual([]);
+	});
 
 	it('keeps fromInt on BigInteger, which callers use to build small values', () => {
 		const value = new BigInteger(null);
