@@ -1,8 +1,7 @@
-// Byte/string conversions, on the platform's own APIs (TextEncoder, TextDecoder, atob, btoa)
-// or @noble/hashes' hex helpers, so that no `Buffer` reaches the browser bundle. Supported
-// platforms: browsers, Node ≥ 18, React Native ≥ 0.74 with Hermes (the first release whose
-// Hermes has TextEncoder, atob and btoa).
-import { bytesToHex as nobleBytesToHex, hexToBytes as nobleHexToBytes } from '@noble/hashes/utils';
+// Byte/string conversions, on the platform's own APIs (TextEncoder, TextDecoder, atob, btoa;
+// Number#toString and parseInt for hex), so that no `Buffer` reaches the browser bundle.
+// Supported platforms: browsers, Node ≥ 18, React Native ≥ 0.74 with Hermes (the first release
+// whose Hermes has TextEncoder, atob and btoa).
 
 /** UTF-8 bytes of a string; lone surrogates become U+FFFD. */
 export function utf8Encode(text: string): Uint8Array {
@@ -88,15 +87,16 @@ export function utf8DecodeWithoutTextDecoder(bytes: Uint8Array): string {
 	return text;
 }
 
-/** Lower-case hex of the bytes. */
+/** Lower-case hex of the bytes, two digits each. */
 export function bytesToHex(bytes: Uint8Array): string {
-	return nobleBytesToHex(bytes);
+	return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Bytes of a hex string; an odd length gets a leading zero nibble. */
 export function hexToBytes(hex: string): Uint8Array {
 	if (!/^[0-9a-fA-F]*$/.test(hex)) throw new Error('Invalid hex string');
-	return nobleHexToBytes(hex.length % 2 ? `0${hex}` : hex);
+	const even = hex.length % 2 ? `0${hex}` : hex;
+	return Uint8Array.from(even.match(/../g) ?? [], (pair) => parseInt(pair, 16));
 }
 
 /** Standard, padded base64. */
