@@ -25,8 +25,16 @@ const inputs = Object.fromEntries(
 	sourceFiles('src').map((file) => [relative('src', file).replace(/\.ts$/, ''), file]),
 );
 
-/** Platform seams: the browser (and React Native) build swaps these modules for their `.browser` twins. */
-const seams = ['utils/cryptoSecureRandomInt', 'utils/fetch', 'utils/fastModPow'];
+/**
+ * Platform seams: the browser build swaps these modules for their `.browser` twins (React Native
+ * uses the same twins, except for utf8Decode: see package.json's `react-native` map).
+ */
+const seams = [
+	'utils/cryptoSecureRandomInt',
+	'utils/fetch',
+	'utils/fastModPow',
+	'utils/utf8Decode',
+];
 
 function browserSeams() {
 	return {

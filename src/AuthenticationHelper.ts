@@ -44,6 +44,11 @@ export function toJavaBytes(value: bigint): Uint8Array {
 	return hexToBytes(hex);
 }
 
+/** The unsigned big-endian integer that `bytes` spell (a digest, or random bytes). */
+function fromBytes(bytes: Uint8Array): BigInteger {
+	return new BigInteger(bytesToHex(bytes), 16);
+}
+
 function toBytes(input: HashInput): Uint8Array {
 	if (typeof input === 'string') return utf8Encode(input);
 	if (input instanceof Uint8Array) return input;
@@ -55,10 +60,7 @@ function toBytes(input: HashInput): Uint8Array {
 // Group constants are computed once per process: every helper shares them.
 const N = new BigInteger(N_HEX, 16);
 const G = new BigInteger('2', 16);
-const K = new BigInteger(
-	bytesToHex(sha256(concatBytes(toJavaBytes(N.value), toJavaBytes(G.value)))),
-	16,
-);
+const K = fromBytes(sha256(concatBytes(toJavaBytes(N.value), toJavaBytes(G.value))));
 
 /** SRP arithmetic and hashing for one authentication (or one device registration). */
 export default class AuthenticationHelper {
@@ -127,7 +129,7 @@ export default class AuthenticationHelper {
 
 	/** 128 secure random bytes as a positive integer (not reduced mod N, as in the original). */
 	generateRandomSmallA(): BigInteger {
-		return new BigInteger(bytesToHex(randomBytes(128)), 16);
+		return fromBytes(randomBytes(128));
 	}
 
 	/** Base64 of 40 secure random bytes: the device password. */
@@ -158,7 +160,7 @@ export default class AuthenticationHelper {
 	generateHashDevice(deviceGroupKey: string, username: string, callback: SrpCallback<null>): void {
 		this.randomPassword = this.generateRandomString();
 		const hashedString = this.hash(`${deviceGroupKey}${username}:${this.randomPassword}`);
-		this.SaltToHashDevices = this.padHex(new BigInteger(bytesToHex(randomBytes(16)), 16));
+		this.SaltToHashDevices = this.padHex(fromBytes(randomBytes(16)));
 		const exponent = new BigInteger(this.hexHash(this.SaltToHashDevices + hashedString), 16);
 		this.g.modPow(exponent, this.N, (err, verifier) => {
 			if (err) {
@@ -187,8 +189,7 @@ export default class AuthenticationHelper {
 
 	/** u = H(A ‖ B) over the Java byte forms of both. */
 	calculateU(A: BigInteger, B: BigInteger): BigInteger {
-		const digest = sha256(concatBytes(toJavaBytes(A.value), toJavaBytes(B.value)));
-		return new BigInteger(bytesToHex(digest), 16);
+		return fromBytes(sha256(concatBytes(toJavaBytes(A.value), toJavaBytes(B.value))));
 	}
 
 	/** First 16 bytes of HKDF-SHA256 (RFC 5869) with Cognito's fixed info string. */
@@ -222,7 +223,7 @@ export default class AuthenticationHelper {
 			const uBytes = toJavaBytes(this.UValue.value);
 			const inner = this.hash(`${this.poolName}${username}:${password}`);
 			const xDigest = sha256(concatBytes(toJavaBytes(salt.value), hexToBytes(inner)));
-			const xValue = new BigInteger(bytesToHex(xDigest), 16);
+			const xValue = fromBytes(xDigest);
 			this.calculateS(xValue, serverBValue, (errS, sValue) => {
 				if (errS || !sValue) {
 					callback(errS, null);

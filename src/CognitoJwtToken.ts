@@ -1,4 +1,5 @@
-import { base64Decode, utf8Decode } from './utils/encoding';
+import { base64Decode } from './utils/encoding';
+import { utf8Decode } from './utils/utf8Decode';
 
 /**
  * Claims of a JWT; the library reads `exp`, `iat` and `origin_jti`, the rest is the app's.

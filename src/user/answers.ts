@@ -10,9 +10,16 @@ import type {
 } from '../types';
 import { attempt, callMember } from '../utils/callbacks';
 import { answerOtp, OTP_CODE_KEYS } from './choice';
-import { completeBody } from './requests';
+import { addCachedDeviceKey, completeBody } from './requests';
 import type { Body } from './requests';
-import { helperFor, respondToChallenge, routeReply, routeSelection, STEPS } from './signIn';
+import {
+	helperFor,
+	respondAndAuthenticate,
+	respondToChallenge,
+	routeReply,
+	routeSelection,
+	STEPS,
+} from './signIn';
 import { authFlowMetadata } from './srp';
 
 /** InitiateAuth CUSTOM_AUTH with the details' AuthParameters, to which USERNAME is added. */
@@ -45,8 +52,7 @@ export function startPasswordLogin(
 	if (!authParameters.PASSWORD) {
 		return callMember(callback, 'onFailure', new Error('PASSWORD parameter is required'));
 	}
-	user.getCachedDeviceKeyAndPassword();
-	if (user.deviceKey != null) authParameters.DEVICE_KEY = user.deviceKey;
+	addCachedDeviceKey(user, authParameters);
 	const request = completeBody(user, {
 		AuthFlow: 'USER_PASSWORD_AUTH',
 		ClientId: user.pool.getClientId(),
@@ -89,9 +95,7 @@ export function answerNewPassword(
 		Session: user.Session,
 		ClientMetadata: clientMetadata,
 	};
-	respondToChallenge(user, request, callback, (reply) =>
-		user.authenticateUserInternal(reply, helper, callback),
-	);
+	respondAndAuthenticate(user, request, callback, helper);
 }
 
 /**
@@ -110,8 +114,7 @@ export function answerCustomChallenge(
 	);
 	if (!created) return;
 	const challengeResponses: Body = { USERNAME: user.username, ANSWER: answerChallenge };
-	user.getCachedDeviceKeyAndPassword();
-	if (user.deviceKey != null) challengeResponses.DEVICE_KEY = user.deviceKey;
+	addCachedDeviceKey(user, challengeResponses);
 	const request = {
 		ChallengeName: 'CUSTOM_CHALLENGE',
 		ChallengeResponses: challengeResponses,
@@ -119,9 +122,7 @@ export function answerCustomChallenge(
 		Session: user.Session,
 		ClientMetadata: clientMetadata,
 	};
-	respondToChallenge(user, request, callback, (reply) =>
-		user.authenticateUserInternal(reply, created.value, callback),
-	);
+	respondAndAuthenticate(user, request, callback, created.value);
 }
 
 /**

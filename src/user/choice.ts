@@ -11,9 +11,9 @@ import type {
 	IAuthenticationCallback,
 } from '../types';
 import { callMember } from '../utils/callbacks';
-import { completeBody } from './requests';
+import { addCachedDeviceKey, completeBody } from './requests';
 import type { Body } from './requests';
-import { respondToChallenge } from './signIn';
+import { respondAndAuthenticate, respondToChallenge } from './signIn';
 import { answerPasswordVerifier, authFlowMetadata, withUserSrpA } from './srp';
 
 /** The key each one-time-code challenge takes its code under. */
@@ -84,8 +84,7 @@ export function startUserAuth(
 	const authParameters: Body = { USERNAME: user.username };
 	if (preferred !== undefined) authParameters.PREFERRED_CHALLENGE = preferred;
 	withFactor(user, preferred, authDetails.getPassword(), authParameters, fail, (srp) => {
-		user.getCachedDeviceKeyAndPassword();
-		if (user.deviceKey != null) authParameters.DEVICE_KEY = user.deviceKey;
+		addCachedDeviceKey(user, authParameters);
 		const clientMetadata = authFlowMetadata(authDetails);
 		const body: Body = {
 			AuthFlow: 'USER_AUTH',
@@ -121,8 +120,7 @@ export function answerSelection(
 	}
 	const responses: Body = { USERNAME: user.username, ANSWER: answer };
 	withFactor(user, answer, options?.password, responses, fail, (srp) => {
-		user.getCachedDeviceKeyAndPassword();
-		if (user.deviceKey != null) responses.DEVICE_KEY = user.deviceKey;
+		addCachedDeviceKey(user, responses);
 		const clientMetadata = options?.clientMetadata;
 		const request = {
 			ChallengeName: 'SELECT_CHALLENGE',
@@ -154,8 +152,7 @@ export function answerOtp(
 		return callMember(callback, 'onFailure', new Error(message));
 	}
 	const responses: Body = { USERNAME: user.username, [key]: code };
-	user.getCachedDeviceKeyAndPassword();
-	if (user.deviceKey != null) responses.DEVICE_KEY = user.deviceKey;
+	addCachedDeviceKey(user, responses);
 	const request = {
 		ChallengeName: challengeName,
 		ChallengeResponses: responses,
@@ -163,9 +160,7 @@ export function answerOtp(
 		Session: user.Session,
 		ClientMetadata: clientMetadata,
 	};
-	respondToChallenge(user, request, callback, (reply) =>
-		user.authenticateUserInternal(reply, null, callback),
-	);
+	respondAndAuthenticate(user, request, callback, null);
 }
 
 /** Answers MFA_SETUP with an email address; the service replies with an EMAIL_OTP challenge. */
@@ -185,7 +180,5 @@ export function answerEmailSetup(
 		Session: user.Session,
 		ClientMetadata: clientMetadata,
 	};
-	respondToChallenge(user, request, callback, (reply) =>
-		user.authenticateUserInternal(reply, null, callback),
-	);
+	respondAndAuthenticate(user, request, callback, null);
 }

@@ -28,6 +28,15 @@ export function completeBody(user: CognitoUser, body: Body, hashedName = user.us
 	return withSecret(user.pool, body, hashedName);
 }
 
+/**
+ * Loads the cached device into the user, as the original did before the requests that may
+ * carry it, and adds its key to `parameters` when there is one.
+ */
+export function addCachedDeviceKey(user: CognitoUser, parameters: Body): void {
+	user.getCachedDeviceKeyAndPassword();
+	if (user.deviceKey != null) parameters.DEVICE_KEY = user.deviceKey;
+}
+
 /** The access token of a valid session, or undefined (the "not authenticated" guard). */
 export function validAccessToken(user: CognitoUser): string | undefined {
 	const session = user.signInUserSession;

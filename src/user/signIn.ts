@@ -292,6 +292,21 @@ export function respondToChallenge(
 }
 
 /**
+ * Answers a login challenge: `respondToChallenge`, whose reply goes on to
+ * `user.authenticateUserInternal` with `helper`, as every such answer did in the original.
+ */
+export function respondAndAuthenticate(
+	user: CognitoUser,
+	request: Body,
+	callback: IAuthenticationCallback,
+	helper: AuthenticationHelper | null,
+): void {
+	respondToChallenge(user, request, callback, (reply) =>
+		user.authenticateUserInternal(reply, helper, callback),
+	);
+}
+
+/**
  * The helper the flow already has, or a new one for the pool. Creating one draws its secret at
  * once, which throws without a secure random source; callers run this inside `attempt`.
  */

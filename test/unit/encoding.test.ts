@@ -5,10 +5,10 @@ import {
 	base64Encode,
 	bytesToHex,
 	hexToBytes,
-	utf8Decode,
-	utf8DecodeWithoutTextDecoder,
 	utf8Encode,
 } from '../../src/utils/encoding';
+import { utf8Decode, utf8DecodeWithoutTextDecoder } from '../../src/utils/utf8Decode';
+import { utf8Decode as utf8DecodeInBrowsers } from '../../src/utils/utf8Decode.browser';
 
 afterEach(() => {
 	vi.unstubAllGlobals();
@@ -35,6 +35,16 @@ describe('encoding', () => {
 		const decode = vi.spyOn(TextDecoder.prototype, 'decode');
 		expect(utf8Decode(Uint8Array.from([0x68, 0xc3, 0xa9, 0xff]))).toBe('h\u00e9\ufffd');
 		expect(decode).toHaveBeenCalledTimes(1);
+	});
+
+	it('decodes UTF-8 in the browser twin as the default twin does where there is a TextDecoder', () => {
+		const decode = vi.spyOn(TextDecoder.prototype, 'decode');
+		fc.assert(
+			fc.property(bytes, (data) => {
+				expect(utf8DecodeInBrowsers(data)).toBe(utf8Decode(data));
+			}),
+		);
+		expect(decode).toHaveBeenCalled();
 	});
 
 	it('decodes UTF-8 without TextDecoder (Hermes before React Native 0.85) exactly as TextDecoder does', () => {
