@@ -77,15 +77,21 @@ export function originAllowed(origin: string, rpId: string): boolean {
 	return url.protocol === 'https:' && (host === rpId || host.endsWith(`.${rpId}`));
 }
 
+/** The members of a base64url clientDataJSON, or none when it is not a JSON object. */
+export function clientData(clientDataJSON: unknown): Json {
+	try {
+		const value: unknown = JSON.parse(
+			Buffer.from(String(clientDataJSON), 'base64url').toString('utf8'),
+		);
+		return isObject(value) ? value : {};
+	} catch {
+		return {};
+	}
+}
+
 /** The `origin` a client put into its clientDataJSON, refused unless it aligns with `rpId`. */
 export function checkedOrigin(clientDataJSON: unknown, rpId: string): string {
-	let origin: unknown;
-	try {
-		origin = (JSON.parse(Buffer.from(String(clientDataJSON), 'base64url').toString('utf8')) as Json)
-			.origin;
-	} catch {
-		origin = undefined;
-	}
+	const origin = clientData(clientDataJSON).origin;
 	if (typeof origin !== 'string' || !originAllowed(origin, rpId)) {
 		throw err(
 			'WebAuthnOriginNotAllowedException',

@@ -11,6 +11,7 @@ import { type Json, isObject, optNumber, optString, reqString } from '../validat
 import {
 	checkRpIdHash,
 	checkedOrigin,
+	clientData,
 	passkeysOf,
 	requireRelyingParty,
 	userHandle,
@@ -65,7 +66,8 @@ export async function completeWebAuthnRegistration(svc: Service, body: Json): Pr
 	// The challenge is spent by any attempt to complete it, right or wrong.
 	const start = svc.passkeyStarts.get(startKey(pool.config.Id, user.username));
 	svc.passkeyStarts.delete(startKey(pool.config.Id, user.username));
-	if (!start || start.expiresAt <= svc.now()) {
+	const signed = clientData(credential.response.clientDataJSON).challenge;
+	if (!start || start.expiresAt <= svc.now() || signed !== start.challenge) {
 		throw err('WebAuthnChallengeNotFoundException', 'WebAuthn challenge not found or expired.');
 	}
 	if (start.clientId !== claims.client_id) {
@@ -96,11 +98,10 @@ export async function completeWebAuthnRegistration(svc: Service, body: Json): Pr
 			requireUserVerification: uv === 'required',
 		});
 	} catch (e) {
-		const reason = e instanceof Error ? e.message : String(e);
-		if (/challenge/i.test(reason)) {
-			throw err('WebAuthnChallengeNotFoundException', 'WebAuthn challenge not found or expired.');
-		}
-		throw err('WebAuthnCredentialNotSupportedException', reason);
+		throw err(
+			'WebAuthnCredentialNotSupportedException',
+			e instanceof Error ? e.message : String(e),
+		);
 	}
 	if (!result.verified) {
 		throw err('WebAuthnCredentialNotSupportedException', 'The credential could not be verified.');

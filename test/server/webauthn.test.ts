@@ -140,6 +140,17 @@ describe('passkeys: registration, listing and deletion over the wire', async () 
 		expectError(broken, 'InvalidParameterException');
 	});
 
+	it('a credential the verifier refuses: WebAuthnCredentialNotSupportedException', async () => {
+		const token = await signedIn(s, 'oddtype');
+		const start = await ok(s.url, 'StartWebAuthnRegistration', { AccessToken: token });
+		const credential = new SoftAuthenticator().create(start.CredentialCreationOptions as Json);
+		const r = await api(s.url, 'CompleteWebAuthnRegistration', {
+			AccessToken: token,
+			Credential: { ...credential, type: 'password' },
+		});
+		expectError(r, 'WebAuthnCredentialNotSupportedException', /credential type/);
+	});
+
 	it('a Start from one app client cannot be completed with another client’s token', async () => {
 		const other = await s.lp.createUserPoolClient(s.poolId, PASSKEY_CLIENT);
 		await s.lp.createUser(s.poolId, 'twoapps', 'Passw0rd!');
