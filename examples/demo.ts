@@ -1,7 +1,8 @@
 // `npm run demo`: a guided tour of the library against the local user pool (server/).
 // It uses the built package the way an application does (lib/, built first when missing or
 // older than src/), signs a new user up and walks through sign-in with SRP, a remembered
-// device, attributes, TOTP MFA, refresh and sign-out, printing what happened at each step.
+// device, attributes, a passwordless email-code sign-in with rotating refresh tokens, TOTP MFA,
+// refresh and sign-out, printing what happened at each step.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -88,24 +89,39 @@ async function main(): Promise<void> {
 			PoolName: 'demo',
 			AutoVerifiedAttributes: ['email'],
 			MfaConfiguration: 'OPTIONAL',
+			// The Essentials tier, with email codes as a first factor: choice-based sign-in.
+			UserPoolTier: 'ESSENTIALS',
+			Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
 			DeviceConfiguration: {
 				ChallengeRequiredOnNewDevice: true,
 				DeviceOnlyRememberedOnUserPrompt: true,
 			},
 		});
 		const client = await lp.createUserPoolClient(pool.Id, { ClientName: 'demo-app' });
+		// A second app, signing in by choice (USER_AUTH) and rotating its refresh tokens.
+		const passwordless = await lp.createUserPoolClient(pool.Id, {
+			ClientName: 'demo-passwordless',
+			ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+			RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 },
+		});
 		console.log(`amazon-cognito-identity-js demo (build: ${build})`);
 		console.log(
-			`Local user pool ${pool.Id} on ${lp.url}: device tracking on, MFA optional; app client ${client.ClientId}\n`,
+			`Local user pool ${pool.Id} on ${lp.url}: device tracking on, MFA optional; app clients ${client.ClientId} and ${passwordless.ClientId} (email codes, rotating refresh tokens)\n`,
 		);
-		await tour(lib, lp, pool.Id, client.ClientId);
+		await tour(lib, lp, pool.Id, client.ClientId, passwordless.ClientId);
 		console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 	} finally {
 		await lp.close();
 	}
 }
 
-async function tour(lib: typeof Cognito, lp: LocalPool, poolId: string, clientId: string) {
+async function tour(
+	lib: typeof Cognito,
+	lp: LocalPool,
+	poolId: string,
+	clientId: string,
+	passwordlessClientId: string,
+) {
 	const username = `demo-${Date.now().toString(36)}`;
 	const laptop = new DeviceStorage();
 	const userPool = new lib.CognitoUserPool({
@@ -196,7 +212,9 @@ async function tour(lib: typeof Cognito, lp: LocalPool, poolId: string, clientId
 				.join(', '),
 	);
 
-	// 6. TOTP MFA: associate an authenticator, verify a code, prefer it
+	await passwordlessTour(lib, lp, poolId, passwordlessClientId, username);
+
+	// 8. TOTP MFA: associate an authenticator, verify a code, prefer it
 	const secret = await new Promise<string>((ok, fail) =>
 		again.associateSoftwareToken({ associateSecretCode: ok, onFailure: fail }),
 	);
@@ -214,7 +232,7 @@ async function tour(lib: typeof Cognito, lp: LocalPool, poolId: string, clientId
 		`secret ${secret.slice(0, 4)}… associated, verified with code ${setupCode}, TOTP set as preferred`,
 	);
 
-	// 7. A sign-in from another device now asks for the TOTP code
+	// 9. A sign-in from another device now asks for the TOTP code
 	const phoneUser = newUser(new DeviceStorage());
 	let asked = 0;
 	t0 = performance.now();
@@ -237,7 +255,7 @@ async function tour(lib: typeof Cognito, lp: LocalPool, poolId: string, clientId
 		`new device, so the pool asked for a TOTP code; code accepted, tokens in ${totpMs.toFixed(0)} ms`,
 	);
 
-	// 8. Refresh
+	// 10. Refresh
 	const session = phoneUser.getSignInUserSession() as Cognito.CognitoUserSession;
 	const refreshed = await new Promise<Cognito.CognitoUserSession>((ok, fail) =>
 		phoneUser.refreshSession(session.getRefreshToken(), (err, s) =>
@@ -249,7 +267,7 @@ async function tour(lib: typeof Cognito, lp: LocalPool, poolId: string, clientId
 	const expires = new Date(refreshed.getIdToken().getExpiration() * 1000).toISOString();
 	step('Refresh', `new id and access tokens from the refresh token; valid until ${expires}`);
 
-	// 9. Sign out, revoking the refresh token
+	// 11. Sign out, revoking the refresh token
 	const refreshToken = refreshed.getRefreshToken();
 	await new Promise<void>((ok, fail) => phoneUser.signOut((err) => (err ? fail(err) : ok())));
 	const after = await new Promise<string>((ok) =>
@@ -264,6 +282,81 @@ async function tour(lib: typeof Cognito, lp: LocalPool, poolId: string, clientId
 	);
 
 	console.log(`\nTimings: ${timings.join(', ')}`);
+}
+
+/** Steps 6 and 7, on the second app: an email code instead of the password, then rotation. */
+async function passwordlessTour(
+	lib: typeof Cognito,
+	lp: LocalPool,
+	poolId: string,
+	clientId: string,
+	username: string,
+) {
+	// 6. Email-code sign-in on a tablet: USER_AUTH with EMAIL_OTP as the preferred factor
+	const tablet = new DeviceStorage();
+	const pool = new lib.CognitoUserPool({
+		UserPoolId: poolId,
+		ClientId: clientId,
+		endpoint: lp.url,
+		Storage: tablet,
+		RefreshTokenRotation: true,
+	});
+	const user = new lib.CognitoUser({ Username: username, Pool: pool, Storage: tablet });
+	user.setAuthenticationFlowType('USER_AUTH');
+	const details = new lib.AuthenticationDetails({
+		Username: username,
+		PreferredChallenge: 'EMAIL_OTP',
+	});
+	let sentTo = '';
+	let otp = '';
+	const t0 = performance.now();
+	const session = await new Promise<Cognito.CognitoUserSession>((ok, fail) =>
+		user.authenticateUser(details, {
+			onSuccess: ok,
+			onFailure: fail,
+			emailOtpRequired(_challengeName, parameters) {
+				sentTo = String(parameters.CODE_DELIVERY_DESTINATION);
+				outboxCode(lp, poolId, username, 'email-otp').then((code) => {
+					otp = code;
+					user.sendOtpCode(code, this);
+				}, fail);
+			},
+		}),
+	);
+	if (!otp || !session.isValid()) throw new Error('the email code did not sign in');
+	step(
+		'Email-code login',
+		`no password: code ${otp} emailed to ${sentTo}, read from the outbox; tokens in ${(performance.now() - t0).toFixed(0)} ms`,
+	);
+
+	// 7. Refresh-token rotation: a new refresh token with every refresh, stored at once
+	const spent = session.getRefreshToken();
+	const rotated = await new Promise<Cognito.CognitoUserSession>((ok, fail) =>
+		user.refreshSession(spent, (err, s) =>
+			err || !s ? fail(err) : ok(s as Cognito.CognitoUserSession),
+		),
+	);
+	const next = rotated.getRefreshToken().getToken();
+	const key = `CognitoIdentityServiceProvider.${clientId}.${username}.refreshToken`;
+	if (next === spent.getToken() || tablet.getItem(key) !== next) {
+		throw new Error('the refresh token did not rotate into storage');
+	}
+	// The spent token, presented from somewhere that never saw the rotation (a stolen copy).
+	const elsewhere = new lib.CognitoUser({
+		Username: username,
+		Pool: pool,
+		Storage: new DeviceStorage(),
+	});
+	const reuse = await new Promise<string>((ok) =>
+		elsewhere.refreshSession(spent, (err) =>
+			ok(err ? String((err as Error & { code?: string }).code) : 'accepted'),
+		),
+	);
+	if (reuse !== 'RefreshTokenReuseException') throw new Error(`the spent token was ${reuse}`);
+	step(
+		'Refresh-token rotation',
+		`refresh returned a new refresh token, stored before the callback; the spent one is now refused (${reuse})`,
+	);
 }
 
 // A callback that never fires would otherwise leave the demo (and its server) waiting forever.

@@ -4,7 +4,8 @@
 //
 // On load the app looks for a signed-in user in localStorage (use case 16):
 //  - none: sign up, confirm with the code from the local pool's outbox, log in over SRP and
-//    remember the device (use cases 1, 2, 4, 20, 19);
+//    remember the device (use cases 1, 2, 4, 20, 19), then sign in without the password, with a
+//    code sent by email (use case 34);
 //  - one: restore the session, log in again through device SRP, try CookieStorage (use case 26,
 //    with use case 21), sign out revoking the tokens, then forget the device (use case 22).
 // Every step lands in window.__results.steps and in <pre id="log">.
@@ -135,6 +136,55 @@ async function fresh(lib, config, userPool, step) {
 		const { Device } = await resultCallbacks((cbs) => user.getDevice(cbs));
 		return { deviceKey: Device.DeviceKey, attributes: attributeMap(Device.DeviceAttributes) };
 	});
+
+	// Use case 34: choice-based sign-in (USER_AUTH) with an email code instead of the password.
+	// Its tokens go to a store of their own (another tab or device, say), so the session and the
+	// remembered device above stay as they are for the reload.
+	await step('emailCodeLogin', async () => {
+		const storage = mapStorage();
+		const pool = new lib.CognitoUserPool({ ...poolData(config), Storage: storage });
+		const emailUser = new lib.CognitoUser({
+			Username: config.username,
+			Pool: pool,
+			Storage: storage,
+		});
+		emailUser.setAuthenticationFlowType('USER_AUTH');
+		const details = new lib.AuthenticationDetails({
+			Username: config.username,
+			PreferredChallenge: 'EMAIL_OTP',
+		});
+		let delivery = {};
+		const session = await new Promise((resolve, reject) => {
+			emailUser.authenticateUser(details, {
+				onSuccess: resolve,
+				onFailure: reject,
+				emailOtpRequired(challengeName, challengeParameters) {
+					delivery = challengeParameters;
+					// The user types the code from the email; here it comes from the outbox.
+					outboxCode(config, 'email-otp').then((code) => emailUser.sendOtpCode(code, this), reject);
+				},
+			});
+		});
+		return {
+			valid: session.isValid(),
+			sub: session.getIdToken().decodePayload().sub,
+			medium: delivery.CODE_DELIVERY_DELIVERY_MEDIUM,
+			destination: delivery.CODE_DELIVERY_DESTINATION,
+			refreshTokenStored:
+				storage.getItem(keys.user('refreshToken')) === session.getRefreshToken().getToken(),
+		};
+	});
+}
+
+/** A storage of its own, kept in memory (the package exports no MemoryStorage at runtime). */
+function mapStorage() {
+	const data = new Map();
+	return {
+		setItem: (key, value) => void data.set(key, String(value)),
+		getItem: (key) => (data.has(key) ? data.get(key) : null),
+		removeItem: (key) => void data.delete(key),
+		clear: () => data.clear(),
+	};
 }
 
 async function resume(lib, config, userPool, current, step) {

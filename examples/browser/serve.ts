@@ -1,4 +1,4 @@
-// Starts the local user pool (device tracking on, remembered on user prompt) and serves one of
+// Starts the local user pool (pool.ts: device tracking, email codes) and serves one of
 // the browser examples from another port, then prints the address to open. Open it, wait for
 // "done", reload, wait for "done" again.
 //
@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { startLocalPool } from '../../server';
+import { createBrowserExamplePool } from './pool';
 
 const ROOT = resolve(__dirname, '..', '..');
 /** Each example's folder, the page to open, and the only paths served from that folder. */
@@ -32,14 +33,7 @@ async function main(): Promise<void> {
 	if (!app) throw new Error(`Unknown example ${name}; use one of ${Object.keys(APPS).join(', ')}`);
 
 	const lp = await startLocalPool({ port: 0 });
-	const pool = await lp.createUserPool({
-		AutoVerifiedAttributes: ['email'],
-		DeviceConfiguration: {
-			ChallengeRequiredOnNewDevice: true,
-			DeviceOnlyRememberedOnUserPrompt: true,
-		},
-	});
-	const client = await lp.createUserPoolClient(pool.Id, { ClientName: `${name}-example` });
+	const { poolId, clientId } = await createBrowserExamplePool(lp, `${name}-example`);
 
 	const site = createServer(async (req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -63,8 +57,8 @@ async function main(): Promise<void> {
 	lp.trustOrigin(`http://127.0.0.1:${port}`);
 	const query = new URLSearchParams({
 		endpoint: lp.url,
-		UserPoolId: pool.Id,
-		ClientId: client.ClientId,
+		UserPoolId: poolId,
+		ClientId: clientId,
 		username: `demo-${Math.random().toString(36).slice(2, 8)}`,
 		password: 'Demo-Passw0rd!',
 	});

@@ -55,6 +55,11 @@ const PROFILE_NEEDS = {
 	mfaOptional: 'a pool with MFA OPTIONAL',
 	mfaOn: 'a pool with MFA ON',
 	devices: 'a pool with device tracking',
+	choice:
+		'a pool and app client with choice-based sign-in (ALLOW_USER_AUTH; password, email and SMS codes)',
+	emailMfa: 'a pool with MFA OPTIONAL and email MFA',
+	emailMfaOn: 'a pool with MFA ON and email MFA',
+	rotation: 'an app client with refresh-token rotation (a short grace period)',
 };
 
 /** Thrown for a use case whose pool is not configured; the runner reports it as skipped. */
@@ -84,13 +89,27 @@ function poolData(config, profile = 'basic', extra = {}) {
 
 /**
  * The newest code of one kind the local pool delivered to a user (`confirmation`,
- * `forgot-password`, `attribute-verification`, `sms-mfa`, `custom-challenge`, `invitation`).
+ * `forgot-password`, `attribute-verification`, `sms-mfa`, `email-mfa`, `email-otp`, `sms-otp`,
+ * `custom-challenge`, `invitation`).
  */
 async function readCode(config, profile, username, kind) {
 	const messages = await readMessages(config, profile, username, kind);
 	const last = messages[messages.length - 1];
 	if (!last) throw new Error(`No ${kind} message for ${username} in the outbox`);
 	return last.code;
+}
+
+/**
+ * The outbox kind of each one-time-code challenge of a sign-in without a password. The same
+ * EMAIL_OTP challenge after a password (email MFA) sends an `email-mfa` code.
+ */
+const OTP_KINDS = { EMAIL_OTP: 'email-otp', SMS_OTP: 'sms-otp' };
+
+/** The newest code of a passwordless EMAIL_OTP or SMS_OTP challenge sent to a user. */
+function readOtpCode(config, profile, username, challengeName) {
+	const kind = OTP_KINDS[challengeName];
+	if (!kind) throw new Error(`No one-time code for ${challengeName}`);
+	return readCode(config, profile, username, kind);
 }
 
 async function readMessages(config, profile, username, kind) {
@@ -290,6 +309,26 @@ async function signInAnsweringMfa(AmazonCognitoIdentity, config, profile, userna
 	return { cognitoUser, userPool, session, seen };
 }
 
+/**
+ * Records the service actions (the X-Amz-Target of each request) sent until `stop()`, to show
+ * how many round trips a flow takes. The library reads the global fetch on every request.
+ */
+function recordActions() {
+	const original = globalThis.fetch;
+	const actions = [];
+	globalThis.fetch = (url, init) => {
+		const target = init && init.headers && init.headers['X-Amz-Target'];
+		if (target) actions.push(String(target).split('.').pop());
+		return original(url, init);
+	};
+	return { actions, stop: () => void (globalThis.fetch = original) };
+}
+
+/** Waits `ms` milliseconds (for a grace period on the pool's clock, say). */
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** A storage object of its own: one per simulated device or browser. */
 function memoryStorage() {
 	const data = new Map();
@@ -309,6 +348,7 @@ module.exports = {
 	poolData,
 	readCode,
 	readMessages,
+	readOtpCode,
 	totpCode,
 	jwtPayload,
 	settle,
@@ -320,4 +360,6 @@ module.exports = {
 	signIn,
 	signInAnsweringMfa,
 	memoryStorage,
+	recordActions,
+	sleep,
 };

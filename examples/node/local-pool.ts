@@ -11,16 +11,24 @@ import { type LocalPool, ONE_TIME_CODE_TRIGGERS, startLocalPool } from '../../se
 export interface PoolProfile {
 	UserPoolId: string;
 	ClientId: string;
+	/** A rotating client's grace period, which use case 41 waits out. */
+	RetryGracePeriodSeconds?: number;
 }
+
+type ProfileName =
+	'basic' | 'mfaOptional' | 'mfaOn' | 'devices' | 'choice' | 'emailMfa' | 'emailMfaOn' | 'rotation';
 
 export interface ExampleConfig {
 	endpoint: string;
 	region: string;
 	password: string;
 	usernamePrefix: string;
-	profiles: Record<'basic' | 'mfaOptional' | 'mfaOn' | 'devices', PoolProfile>;
+	profiles: Record<ProfileName, PoolProfile>;
 	invitedUser: { profile: 'basic'; username: string };
 }
+
+/** The rotating client's grace period: short, since use case 41 waits it out. */
+const ROTATION_GRACE_SECONDS = 1;
 
 const FLOWS = [
 	'ALLOW_USER_SRP_AUTH',
@@ -29,7 +37,15 @@ const FLOWS = [
 	'ALLOW_REFRESH_TOKEN_AUTH',
 ];
 
-async function profile(lp: LocalPool, name: string, pool: Record<string, unknown>) {
+async function profile(
+	lp: LocalPool,
+	name: string,
+	pool: Record<string, unknown>,
+	clientExtra: {
+		ExplicitAuthFlows?: string[];
+		RefreshTokenRotation?: Record<string, unknown>;
+	} = {},
+) {
 	// The built-in one-time-code triggers, which use case 25 (CUSTOM_AUTH) signs in with.
 	const created = await lp.createUserPool({
 		PoolName: `examples-${name}`,
@@ -42,8 +58,21 @@ async function profile(lp: LocalPool, name: string, pool: Record<string, unknown
 		ClientName: `examples-${name}`,
 		ExplicitAuthFlows: FLOWS,
 		PreventUserExistenceErrors: 'LEGACY',
+		...clientExtra,
 	});
 	return { UserPoolId: created.Id, ClientId: client.ClientId };
+}
+
+/** A pool whose users may take email (or TOTP) as their MFA method. */
+async function emailMfaProfile(lp: LocalPool, name: string, MfaConfiguration: 'OPTIONAL' | 'ON') {
+	const created = await profile(lp, name, { UserPoolTier: 'ESSENTIALS', MfaConfiguration });
+	await lp.call('SetUserPoolMfaConfig', {
+		UserPoolId: created.UserPoolId,
+		MfaConfiguration,
+		SoftwareTokenMfaConfiguration: { Enabled: true },
+		EmailMfaConfiguration: { Message: 'Your code is {####}', Subject: 'Your sign-in code' },
+	});
+	return created;
 }
 
 /** The pools and clients every use case needs. */
@@ -58,6 +87,35 @@ export async function createExamplePools(lp: LocalPool): Promise<ExampleConfig['
 				DeviceOnlyRememberedOnUserPrompt: true,
 			},
 		}),
+		// Use cases 33 onward: what Cognito added since 2024 (choice-based sign-in, one-time
+		// codes, email MFA, rotating refresh tokens).
+		choice: await profile(
+			lp,
+			'choice',
+			{
+				UserPoolTier: 'ESSENTIALS',
+				Policies: {
+					SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'] },
+				},
+			},
+			{ ExplicitAuthFlows: [...FLOWS, 'ALLOW_USER_AUTH'] },
+		),
+		emailMfa: await emailMfaProfile(lp, 'email-mfa', 'OPTIONAL'),
+		emailMfaOn: await emailMfaProfile(lp, 'email-mfa-on', 'ON'),
+		rotation: {
+			...(await profile(
+				lp,
+				'rotation',
+				{},
+				{
+					RefreshTokenRotation: {
+						Feature: 'ENABLED',
+						RetryGracePeriodSeconds: ROTATION_GRACE_SECONDS,
+					},
+				},
+			)),
+			RetryGracePeriodSeconds: ROTATION_GRACE_SECONDS,
+		},
 	};
 }
 

@@ -4,6 +4,7 @@
 // can from outside too: the requests on the wire, localStorage, the cookie jar and the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createBrowserExamplePool } from '../../examples/browser/pool';
 import { startLocalPool, type LocalPool } from '../../server';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 import type { StaticServer } from '../helpers/staticServer';
@@ -62,15 +63,7 @@ export function appScenario(serve: () => Promise<ServedApp>, extra?: () => void)
 		]);
 		// The app reads codes from the outbox, which answers only the pages it trusts.
 		lp.trustOrigin(app.site.url);
-		const pool = await lp.createUserPool({
-			AutoVerifiedAttributes: ['email'],
-			DeviceConfiguration: {
-				ChallengeRequiredOnNewDevice: true,
-				DeviceOnlyRememberedOnUserPrompt: true,
-			},
-		});
-		poolId = pool.Id;
-		clientId = (await lp.createUserPoolClient(poolId, { ClientName: 'browser-app' })).ClientId;
+		({ poolId, clientId } = await createBrowserExamplePool(lp, 'browser-app'));
 		context = await browser.newContext();
 		page = await context.newPage();
 		page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -208,6 +201,28 @@ export function appScenario(serve: () => Promise<ServedApp>, extra?: () => void)
 			const device = value(fresh, 'getDevice');
 			expect(device.deviceKey).toBe(deviceKey);
 			expect(device.attributes).toMatchObject({ 'dev:device_remembered_status': 'remembered' });
+		});
+
+		it('signs in without the password, with the code emailed to the user (USER_AUTH, EMAIL_OTP)', () => {
+			const login = value(fresh, 'emailCodeLogin');
+			expect(login).toMatchObject({ valid: true, sub, medium: 'EMAIL', refreshTokenStored: true });
+			expect(login.destination).not.toBe(`${username}@example.com`);
+			const initiate = wire.find((call) => call.body.AuthFlow === 'USER_AUTH');
+			expect(initiate?.action).toBe('InitiateAuth');
+			expect(initiate?.body.AuthParameters).toEqual({
+				USERNAME: username,
+				PREFERRED_CHALLENGE: 'EMAIL_OTP',
+			});
+			const answer = wire.find((call) => call.body.ChallengeName === 'EMAIL_OTP');
+			expect(answer?.action).toBe('RespondToAuthChallenge');
+			// The code the page sent is the one the pool emailed, read from the outbox by the page.
+			const sent = lp.outbox.last({ poolId, username, kind: 'email-otp' });
+			expect(sent?.code).toMatch(/^\d+$/);
+			expect(answer?.body.ChallengeResponses).toMatchObject({
+				USERNAME: username,
+				EMAIL_OTP_CODE: sent?.code,
+			});
+			expect(answer?.body).not.toHaveProperty('ChallengeResponses.PASSWORD');
 		});
 	});
 

@@ -11,6 +11,8 @@ const STEPS = [
 	'SRP login',
 	'Device SRP login',
 	'Attributes',
+	'Email-code login',
+	'Refresh-token rotation',
 	'TOTP MFA',
 	'Login with TOTP',
 	'Refresh',
@@ -51,6 +53,13 @@ describe('npm run demo', () => {
 		expect(result.stdout).toMatch(/asked to remember: true; device us-east-1_[\w-]+ remembered/);
 		expect(result.stdout).toMatch(/verified with code \d{6}, TOTP set as preferred/);
 		expect(result.stdout).toContain('refreshing with it now fails (NotAuthorizedException)');
+	});
+
+	it('signs in with an emailed code and rotates the refresh token', () => {
+		expect(result.stdout).toMatch(
+			/Email-code login: no password: code \d{6,8} emailed to \S+@\S+, read from the outbox/,
+		);
+		expect(result.stdout).toContain('the spent one is now refused (RefreshTokenReuseException)');
 	});
 
 	it('prints the login timings', () => {

@@ -1,6 +1,7 @@
 // Finding 5: no lockout after failed passwords (SRP, USER_PASSWORD_AUTH) or failed MFA codes
 // across sessions. Finding 6: a TOTP code could be used twice within its window.
 import { afterAll, describe, expect, it } from 'vitest';
+import { startLocalPool } from '../../server/index';
 import { totpAt } from '../../server/totp';
 import {
 	PASSWORD,
@@ -69,7 +70,11 @@ describe('sign-in lockout', async () => {
 });
 
 describe('MFA codes', async () => {
-	const s = await setup({ MfaConfiguration: 'OPTIONAL' });
+	// The pool's clock stands still (advanceTime alone moves it), so that a TOTP step boundary
+	// passing while the machine is busy cannot turn "this step's code" into a fresh one.
+	const frozenAt = Date.now();
+	const lp = await startLocalPool({ port: 0, log: () => undefined, now: () => frozenAt });
+	const s = await setup({ MfaConfiguration: 'OPTIONAL' }, {}, lp);
 	afterAll(() => s.lp.close());
 	await signUpConfirmed(s, 'tom');
 	const { AccessToken } = await tokensFor(s, 'tom');
