@@ -39,6 +39,15 @@ describe('passkeys: registration, listing and deletion over the wire', async () 
 		expect((again.CredentialCreationOptions as Json).challenge).not.toBe(o.challenge);
 	});
 
+	it('a page of any origin may call the passkey actions, as the service allows (they are not admin actions)', async () => {
+		const page = { Origin: 'https://app.example.com' };
+		for (const action of ['StartWebAuthnRegistration', 'ListWebAuthnCredentials']) {
+			const r = await api(s.url, action, { AccessToken: ada }, page);
+			expect(r.status).toBe(200);
+			expect(r.headers.get('access-control-allow-origin')).toBe(page.Origin);
+		}
+	});
+
 	it('Complete registers the passkey; List shows it; Start then excludes it; Delete removes it', async () => {
 		const auth = new SoftAuthenticator();
 		const id = await registerPasskey(s, ada, auth);
