@@ -5,7 +5,7 @@ import { newDevice } from './devices';
 import { MSG, err, notAuthorized, resourceNotFound } from './errors';
 import type { EphemeralPool } from './ephemeral';
 import { Outbox, type OutboxKind } from './outbox';
-import { SessionStore } from './sessions';
+import { type RegistrationStart, SessionStore } from './sessions';
 import type { SrpWorkers } from './srpWorkers';
 import { checkPasswordPolicy } from './policy';
 import { makeVerifier } from './srp';
@@ -53,6 +53,8 @@ export function maskDestination(medium: 'EMAIL' | 'SMS', value: string): string 
 export class Service {
 	readonly outbox = new Outbox();
 	readonly sessions: SessionStore;
+	/** Open passkey registrations by pool and username (`poolId\0username`); one each, in memory. */
+	readonly passkeyStarts = new Map<string, RegistrationStart>();
 	readonly tokens: TokenBook;
 	/** Failed passwords and MFA codes per user, across sessions. */
 	readonly lockout: SignInLockout;

@@ -41,8 +41,17 @@ export interface AuthSession {
 	customMetadata?: string;
 	/** MFA_SETUP progress: associate a token, verify it, then answer the challenge. */
 	setupStage?: 'associate' | 'verify' | 'respond';
+	/** The WEB_AUTHN challenge (base64url) this session's assertion must sign. */
+	webAuthnChallenge?: string;
 	/** The unknown name this sign-in's decoy user was made for. */
 	decoy?: string;
+}
+
+/** A StartWebAuthnRegistration challenge, waiting for CompleteWebAuthnRegistration. */
+export interface RegistrationStart {
+	challenge: string;
+	clientId: string;
+	expiresAt: number;
 }
 
 export type SessionInit = Omit<AuthSession, 'id' | 'expiresAt' | 'attempts' | 'customHistory'> &

@@ -127,6 +127,23 @@ export interface DeviceRecord {
 	lastAuth: number;
 }
 
+/** A registered passkey (CompleteWebAuthnRegistration); keyed by credential ID, one user each. */
+export interface PasskeyRecord {
+	/** The credential ID, base64url. */
+	id: string;
+	username: string;
+	/** The COSE public key, base64url. */
+	publicKey: string;
+	/** The signature counter last seen: an assertion must move it forward (unless both are 0). */
+	counter: number;
+	transports: string[];
+	attachment?: string;
+	rpId: string;
+	name: string;
+	created: number;
+	lastUsed?: number;
+}
+
 export interface PoolRecord {
 	config: PoolConfig;
 	/** Keys the decoys of PreventUserExistenceErrors (see Service.decoyBytes); made on first use. */
@@ -134,6 +151,8 @@ export interface PoolRecord {
 	clients: Record<string, ClientConfig>;
 	users: Record<string, UserRecord>;
 	devices: Record<string, DeviceRecord>;
+	/** Absent until the pool's first passkey (and in state files written before passkeys). */
+	passkeys?: Record<string, PasskeyRecord>;
 }
 
 export interface RefreshRecord {

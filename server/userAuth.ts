@@ -1,6 +1,7 @@
 import { MSG, err, invalidParameter, notAuthorized } from './errors';
 import { type Login, afterPassword, challenge, newSession, srpChallenge } from './flow';
 import { otpChallenge } from './otp';
+import { canUsePasskey, passkeyChallenge } from './webauthn';
 import { poolName, signInKey } from './service';
 import { checkPassword } from './srp';
 import { type UserRecord, firstFactors, tierOf } from './state';
@@ -20,7 +21,7 @@ const verified = (user: UserRecord, attr: string) =>
 
 /**
  * What SELECT_CHALLENGE offers: a factor the pool allows and the user can use (a password, a
- * verified e-mail or phone; WEB_AUTHN needs a passkey, which no user has yet). An unknown
+ * verified e-mail or phone, a passkey and the pool's RP ID for WEB_AUTHN). An unknown
  * name is offered what a user with a password and a verified e-mail would be.
  */
 export function availableChallenges(login: Login): string[] {
@@ -32,6 +33,7 @@ export function availableChallenges(login: Login): string[] {
 		out.push('EMAIL_OTP');
 	if (allowed.includes('SMS_OTP') && login.decoy === undefined && verified(user, 'phone_number'))
 		out.push('SMS_OTP');
+	if (canUsePasskey(login)) out.push('WEB_AUTHN');
 	return out;
 }
 
@@ -82,9 +84,12 @@ export function chooseFactor(
 		case 'EMAIL_OTP':
 			login.passwordless = true;
 			return otpChallenge(login, 'EMAIL_OTP', { deviceKey, kind: 'email-otp' });
-		default:
+		case 'SMS_OTP':
 			login.passwordless = true;
 			return otpChallenge(login, 'SMS_OTP', { deviceKey, kind: 'sms-otp' });
+		default:
+			login.passwordless = true;
+			return passkeyChallenge(login, deviceKey);
 	}
 }
 

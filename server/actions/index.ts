@@ -9,6 +9,7 @@ import { initiateAuth } from './initiateAuth';
 import { respondToAuthChallenge } from './respond';
 import * as signup from './signup';
 import * as user from './user';
+import * as webauthn from './webauthn';
 
 export type Action = (svc: Service, body: Json) => Json | Promise<Json>;
 
@@ -55,4 +56,8 @@ export const ACTIONS: Record<string, Action> = {
 	SetUserSettings: user.setUserSettings,
 	AssociateSoftwareToken: user.associateSoftwareToken,
 	VerifySoftwareToken: user.verifySoftwareToken,
+	StartWebAuthnRegistration: webauthn.startWebAuthnRegistration,
+	CompleteWebAuthnRegistration: webauthn.completeWebAuthnRegistration,
+	ListWebAuthnCredentials: webauthn.listWebAuthnCredentials,
+	DeleteWebAuthnCredential: webauthn.deleteWebAuthnCredential,
 };

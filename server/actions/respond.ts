@@ -22,6 +22,7 @@ import { useTotp } from '../totp';
 import { type Json, optString, optStringMap, reqParam, reqString } from '../validate';
 import { otpAnswer, otpChallenge } from '../otp';
 import { chooseFactor } from '../userAuth';
+import { passkeyAnswer } from '../webauthn';
 import { applyAttributes, checkAliasFree } from './attributes';
 import { parseA } from './initiateAuth';
 import { emailMfaConfigured } from './poolConfig';
@@ -132,6 +133,8 @@ export async function respondToAuthChallenge(svc: Service, body: Json): Promise<
 		case 'EMAIL_OTP':
 		case 'SMS_OTP':
 			return otpAnswer(login, session, responses);
+		case 'WEB_AUTHN':
+			return passkeyAnswer(login, session, responses);
 		case 'MFA_SETUP':
 			if (responses.EMAIL !== undefined) return setUpEmailMfa(login, session, responses.EMAIL);
 			if (session.setupStage !== 'respond') throw notAuthorized(MSG.sessionInvalid);

@@ -5,6 +5,8 @@ import { sameSecret } from '../compare';
 import { removeUserDevices } from '../devices';
 import { type MfaName, type PoolRecord, type UserRecord, firstFactors, tierOf } from '../state';
 import { emailMfaConfigured } from './poolConfig';
+import { removeUserPasskeys, startKey } from './webauthn';
+import { passkeysOf, webAuthnEnabled } from '../webauthn';
 import { newTotpSecret, useTotp } from '../totp';
 import { type Json, isObject, optObject, optString, reqString } from '../validate';
 
@@ -58,6 +60,8 @@ export function removeUser(svc: Service, poolId: string, username: string): void
 	const pool = svc.pool(poolId);
 	delete pool.users[username];
 	removeUserDevices(pool, username);
+	removeUserPasskeys(pool, username);
+	svc.passkeyStarts.delete(startKey(poolId, username));
 	svc.tokens.revokeUser(poolId, username);
 }
 
@@ -167,6 +171,8 @@ export async function getUserAuthFactors(svc: Service, body: Json): Promise<Json
 	if ((allowed.includes('SMS_OTP') && verified('phone_number')) || user.smsMfaEnabled)
 		factors.push('SMS_OTP');
 	if (user.totpEnabled && user.totpSecret) factors.push('SOFTWARE_TOKEN');
+	if (webAuthnEnabled(pool) && passkeysOf(pool, user.username).length > 0)
+		factors.push('WEB_AUTHN');
 	const { PreferredMfaSetting, UserMFASettingList } = mfaSummary(user);
 	return {
 		Username: user.username,
