@@ -1,4 +1,5 @@
-// Script-tag usage: the library arrives as the global AmazonCognitoIdentity.
+// The automated test page (flows.html): the script-tag bundle driven by flows.js. The page a
+// person uses is index.html (main.js, signin.js).
 /* global window */
 import { start } from './flows.js';
 

@@ -49,7 +49,7 @@ export function start(lib) {
 export async function runDemo(lib, config) {
 	const results = { phase: null, steps: {}, done: false, failed: null };
 	window.__results = results;
-	const logElement = document.getElementById('log');
+	const logElement = document.getElementById('log') || addLog();
 	const log = (line) => {
 		if (logElement) logElement.textContent += `${line}\n`;
 	};
@@ -342,6 +342,14 @@ function cookieJar() {
 		jar[decodeURIComponent(part.slice(0, at))] = decodeURIComponent(part.slice(at + 1));
 	}
 	return jar;
+}
+
+/** The webpack and Vite pages are the sign-in app's: the flows bring their own log. */
+function addLog() {
+	const pre = document.createElement('pre');
+	pre.id = 'log';
+	document.body.appendChild(pre);
+	return pre;
 }
 
 /** The latest code the local pool "sent" to this user (server/README.md, Outbox). */

@@ -1,24 +1,22 @@
-// Starts the local user pool (pool.ts: device tracking, email codes) and serves one of
-// the browser examples from another port, then prints the address to open. Open it, wait for
-// "done", reload, wait for "done" again.
+// Starts a local user pool and serves the sign-in app (index.html) on localhost, so that
+// passkeys work (RP ID `localhost`), then prints the address to open.
 //
-//   npm run build && npx tsx examples/browser/serve.ts             # script tag (dist/)
-//   npx tsx examples/browser/serve.ts webpack                       # after building examples/webpack
-//   npx tsx examples/browser/serve.ts vite                          # after building examples/vite
+//   npm run example:browser                                   # builds dist/, script tag
+//   npx tsx examples/browser/serve.ts webpack                 # after building examples/webpack
+//   npx tsx examples/browser/serve.ts vite                    # after building examples/vite
+//   npx tsx examples/browser/serve.ts flows                   # the automated test page (flows.html)
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { startLocalPool } from '../../server';
-import { createBrowserExamplePool } from './pool';
+import { createBrowserExamplePool, createSignInAppPool } from './pool';
 
 const ROOT = resolve(__dirname, '..', '..');
+const BROWSER = { folder: ROOT, allow: ['/dist/', '/examples/browser/'] };
 /** Each example's folder, the page to open, and the only paths served from that folder. */
 const APPS: Record<string, { folder: string; page: string; allow: string[] }> = {
-	browser: {
-		folder: ROOT,
-		page: '/examples/browser/index.html',
-		allow: ['/dist/', '/examples/browser/'],
-	},
+	browser: { ...BROWSER, page: '/examples/browser/index.html' },
+	flows: { ...BROWSER, page: '/examples/browser/flows.html' },
 	webpack: { folder: join(ROOT, 'examples', 'webpack'), page: '/index.html', allow: ['/'] },
 	vite: { folder: join(ROOT, 'examples', 'vite', 'dist'), page: '/index.html', allow: ['/'] },
 };
@@ -33,7 +31,10 @@ async function main(): Promise<void> {
 	if (!app) throw new Error(`Unknown example ${name}; use one of ${Object.keys(APPS).join(', ')}`);
 
 	const lp = await startLocalPool({ port: 0 });
-	const { poolId, clientId } = await createBrowserExamplePool(lp, `${name}-example`);
+	const flows = name === 'flows';
+	const { poolId, clientId } = flows
+		? await createBrowserExamplePool(lp, 'flows-page')
+		: await createSignInAppPool(lp, `${name}-example`);
 
 	const site = createServer(async (req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -53,17 +54,17 @@ async function main(): Promise<void> {
 	await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
 	const address = site.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
-	// The page reads confirmation codes from the pool's outbox, which answers no other page.
-	lp.trustOrigin(`http://127.0.0.1:${port}`);
-	const query = new URLSearchParams({
-		endpoint: lp.url,
-		UserPoolId: poolId,
-		ClientId: clientId,
-		username: `demo-${Math.random().toString(36).slice(2, 8)}`,
-		password: 'Demo-Passw0rd!',
-	});
+	// Browsers send localhost to the loopback address; passkeys need the name, not 127.0.0.1.
+	const origin = `http://localhost:${port}`;
+	// The page reads codes from the pool's outbox, which answers no other page.
+	lp.trustOrigin(origin);
+	const query = new URLSearchParams({ endpoint: lp.url, UserPoolId: poolId, ClientId: clientId });
+	if (flows) {
+		query.set('username', `demo-${Math.random().toString(36).slice(2, 8)}`);
+		query.set('password', 'Demo-Passw0rd!');
+	}
 	console.log(`local pool: ${lp.url}`);
-	console.log(`open: http://127.0.0.1:${port}${app.page}?${query}`);
+	console.log(`open: ${origin}${app.page}?${query}`);
 	console.log('Ctrl-C to stop.');
 }
 

@@ -1,4 +1,6 @@
 // Vite usage: named ES imports from the package, no vite.config.js at all.
+// The page is the sign-in app; ?page=flows runs the automated flows of the browser tests.
+/* global window, URLSearchParams */
 import {
 	AuthenticationDetails,
 	CognitoUser,
@@ -7,5 +9,14 @@ import {
 	CookieStorage,
 } from 'amazon-cognito-identity-js';
 import { start } from '../browser/flows.js';
+import { startSignInApp } from '../browser/signin.js';
 
-start({ AuthenticationDetails, CognitoUser, CognitoUserAttribute, CognitoUserPool, CookieStorage });
+const lib = {
+	AuthenticationDetails,
+	CognitoUser,
+	CognitoUserAttribute,
+	CognitoUserPool,
+	CookieStorage,
+};
+if (new URLSearchParams(window.location.search).get('page') === 'flows') start(lib);
+else startSignInApp(lib);

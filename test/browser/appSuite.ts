@@ -92,6 +92,8 @@ export function appScenario(serve: () => Promise<ServedApp>, extra?: () => void)
 			ClientId: clientId,
 			username,
 			password: PASSWORD,
+			// The webpack and Vite pages open the sign-in app unless asked for the flows.
+			page: 'flows',
 		});
 		appUrl = `${app.site.url}${app.path}?${query}`;
 	});

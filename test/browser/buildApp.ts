@@ -9,7 +9,7 @@ import { ROOT, installPacked, linkModule } from '../helpers/pack';
 
 const run = promisify(execFile);
 
-/** Returns the app folder inside a temp dir laid out like examples/ (app + browser/flows.js). */
+/** Returns the app folder inside a temp dir laid out like examples/ (app + the browser/ modules). */
 export function copyExample(name: string): string {
 	const tmp = mkdtempSync(join(tmpdir(), `cognito-${name}-`));
 	const skip = (path: string) => !/[/\\](node_modules|dist)([/\\]|$)/.test(path);
@@ -17,7 +17,9 @@ export function copyExample(name: string): string {
 		recursive: true,
 		filter: (src) => skip(src.slice(join(ROOT, 'examples', name).length)),
 	});
-	cpSync(join(ROOT, 'examples', 'browser', 'flows.js'), join(tmp, 'browser', 'flows.js'));
+	for (const file of ['flows.js', 'signin.js', 'view.js', 'outbox.js']) {
+		cpSync(join(ROOT, 'examples', 'browser', file), join(tmp, 'browser', file));
+	}
 	installPacked(tmp);
 	return join(tmp, name);
 }

@@ -22,7 +22,7 @@ describe.skipIf(!runBrowser)('script-tag example (dist/amazon-cognito-identity.m
 				'/dist/': join(packed, 'dist'),
 				'/examples/browser/': join(ROOT, 'examples', 'browser'),
 			}),
-			path: '/examples/browser/index.html',
+			path: '/examples/browser/flows.html',
 		};
 	});
 });
