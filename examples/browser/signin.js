@@ -9,7 +9,7 @@ import { watchOutbox } from './outbox.js';
 /** What a person should read for the errors a sign-in page meets; the rest show as sent. */
 const FRIENDLY = {
 	NotAllowedError: 'The passkey prompt was cancelled or timed out. Try again when you are ready.',
-	NotAuthorizedException: null,
+	CodeMismatchException: 'That code is not right. Check it and type it again.',
 	UserNotConfirmedException: 'Confirm your account first: enter the code we sent you.',
 	WebAuthnOriginNotAllowedException:
 		'Passkeys are not allowed on this address. Open the page at the address the pool trusts.',
@@ -199,6 +199,11 @@ function signInCallbacks(app, user, { password, remember }) {
 		},
 		onFailure(error) {
 			ui.fail(error);
+			// A mistyped code can be typed again: the pool keeps the sign-in open for a few tries.
+			if (error && error.code === 'CodeMismatchException') {
+				app.$('#code-form').reset();
+				return;
+			}
 			ui.show('signin');
 		},
 		emailOtpRequired(_name, params) {
@@ -324,7 +329,9 @@ function listDevices(app) {
 
 function listPasskeys(app) {
 	const list = app.$('#passkeys');
-	if (typeof app.user.listWebAuthnCredentials !== 'function') {
+	const supported = typeof app.user.listWebAuthnCredentials === 'function';
+	app.$('#add-passkey').hidden = !supported;
+	if (!supported) {
 		fillList(list, [], 'This build of the library has no passkey support.');
 		return;
 	}

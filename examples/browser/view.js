@@ -8,6 +8,7 @@ const STYLES = `
   --accent: #2454d6; --accent-ink: #fff; --bad: #b42318; --bad-bg: #fdecea; --ok-bg: #e8f3ee;
   --dev: #7a4b00; --dev-bg: #fff6e0; font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; background: #f3f5f9; color: var(--ink); }
 .layout { display: grid; gap: 1rem; max-width: 60rem; margin: 0 auto; padding: 1rem;
   grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; }
@@ -49,8 +50,8 @@ ul.items li.empty { color: var(--muted); }
 
 const MARKUP = `
 <main class="card">
-  <h1>Sign in</h1>
-  <p class="lead">amazon-cognito-identity-js against a user pool</p>
+  <h1>Cognito sign-in example</h1>
+  <p class="lead">amazon-cognito-identity-js in a plain web page</p>
   <p id="message" role="status"></p>
   <p id="error" role="alert"></p>
 

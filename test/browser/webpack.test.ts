@@ -3,7 +3,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../helpers/staticServer';
-import { appScenario, runBrowser } from './appSuite';
+import { appScenario, runBrowser, type ServedApp } from './appSuite';
+import { signInAppSuite } from './signInSuite';
 import { NODE_ONLY, build, copyExample } from './buildApp';
 
 describe.skipIf(!runBrowser)('webpack 5 example', () => {
@@ -12,8 +13,10 @@ describe.skipIf(!runBrowser)('webpack 5 example', () => {
 	afterAll(() => {
 		if (appDir) rmSync(join(appDir, '..'), { recursive: true, force: true });
 	});
-	appScenario(
-		async () => {
+	// One build serves both the automated flows and the sign-in app.
+	let served: Promise<ServedApp> | undefined;
+	const serve = () =>
+		(served ??= (async () => {
 			appDir = copyExample('webpack');
 			const out = await build(appDir, ['webpack', 'webpack-cli'], 'webpack-cli/bin/cli.js', [
 				'--config',
@@ -21,15 +24,15 @@ describe.skipIf(!runBrowser)('webpack 5 example', () => {
 			]);
 			buildLog = out.stdout + out.stderr;
 			return { site: await serveStatic({ '/': appDir }), path: '/index.html' };
-		},
-		() => {
-			it('bundles the browser seams only (no Node crypto, no cross-fetch)', () => {
-				const bundle = readFileSync(join(appDir, 'dist', 'my-app.js'), 'utf8');
-				expect(bundle).toContain('CognitoIdentityServiceProvider');
-				expect(bundle).not.toMatch(NODE_ONLY);
-				expect(buildLog).toContain('compiled successfully');
-				expect(buildLog).not.toMatch(/WARNING|ERROR/);
-			});
-		},
-	);
+		})());
+	appScenario(serve, () => {
+		it('bundles the browser seams only (no Node crypto, no cross-fetch)', () => {
+			const bundle = readFileSync(join(appDir, 'dist', 'my-app.js'), 'utf8');
+			expect(bundle).toContain('CognitoIdentityServiceProvider');
+			expect(bundle).not.toMatch(NODE_ONLY);
+			expect(buildLog).toContain('compiled successfully');
+			expect(buildLog).not.toMatch(/WARNING|ERROR/);
+		});
+	});
+	signInAppSuite(serve, { brief: true });
 });
