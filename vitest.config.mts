@@ -16,9 +16,9 @@ export default defineConfig({
 		coverage: {
 			provider: 'v8',
 			include: ['src/**/*.ts', 'server/**/*.ts'],
-			// types.ts, signInTypes.ts and passkeyTypes.ts hold only types; server/cli.ts only ever runs as a child process
-			// (test/server/state.test.ts), where v8 coverage does not reach; the include
-			// patterns would also match test/server/, which is not measured.
+			// types.ts, signInTypes.ts and passkeyTypes.ts hold only types; server/cli.ts only ever
+			// runs as a child process (test/server/state.test.ts), where v8 coverage does not
+			// reach; the include patterns would also match test/server/, which is not measured.
 			exclude: [
 				'src/types.ts',
 				'src/signInTypes.ts',
