@@ -5,20 +5,21 @@
 /* global window, document, URLSearchParams, AbortController, FormData */
 import { fillList, renderShell } from './view.js';
 import { watchOutbox } from './outbox.js';
+import { offerPasskeyAutofill } from './autofill.js';
 
 /** What a person should read for the errors a sign-in page meets; the rest show as sent. */
 const FRIENDLY = {
-	NotAllowedError: 'The passkey prompt was cancelled or timed out. Try again when you are ready.',
 	CodeMismatchException: 'That code is not right. Check it and type it again.',
 	UserNotConfirmedException: 'Confirm your account first: enter the code we sent you.',
-	WebAuthnOriginNotAllowedException:
-		'Passkeys are not allowed on this address. Open the page at the address the pool trusts.',
+	WebAuthnCancelledException:
+		'The passkey prompt was cancelled or timed out. Try again when you are ready.',
+	WebAuthnNotSupportedException:
+		'This browser or page cannot use passkeys (they need https, or http://localhost).',
 	WebAuthnRelyingPartyMismatchException:
-		'This passkey belongs to another site (relying party), so it cannot be used here.',
-	SecurityError:
-		'Passkeys are not allowed on this address: it does not match the pool’s relying party.',
-	WebAuthnNotSupportedError:
-		'This browser or page cannot use passkeys (they need https or localhost).',
+		'Passkeys for this pool do not work on this address: open the page at the pool’s domain (here, localhost).',
+	WebAuthnOriginNotAllowedException:
+		'The pool does not accept passkeys from this address: open the page at the pool’s domain.',
+	WebAuthnCredentialExistsException: 'This device already holds a passkey for your account.',
 };
 
 /** Reads the pool from the query string (what `npm run example:browser` prints). */
@@ -82,7 +83,16 @@ export function startSignInApp(lib, root = document.getElementById('app')) {
 	};
 	signinForm.addEventListener('change', syncMethod);
 	syncMethod();
-	onSubmit($('#signin-form'), (fields) => signIn(app, fields));
+	const stopAutofill = offerPasskeyAutofill(
+		app,
+		signinForm.elements.password,
+		signinForm.elements.username,
+		(user) => signInCallbacks(app, user, { remember: signinForm.elements.remember.checked }),
+	);
+	onSubmit(signinForm, (fields) => {
+		stopAutofill();
+		signIn(app, fields);
+	});
 	onSubmit($('#signup-form'), (fields) => signUp(app, fields));
 	onSubmit($('#confirm-form'), (fields) => confirm(app, fields.code));
 	onSubmit($('#code-form'), (fields) => app.answerCode(fields.code.trim()));

@@ -65,7 +65,7 @@ const MARKUP = `
         <label><input type="radio" name="method" value="SMS_OTP" /> SMS code</label>
         <label><input type="radio" name="method" value="WEB_AUTHN" /> Passkey</label>
       </fieldset>
-      <label data-for-method="PASSWORD">Password <input name="password" type="password" autocomplete="current-password" /></label>
+      <label data-for-method="PASSWORD">Password <input name="password" type="password" autocomplete="current-password webauthn" /></label>
       <label class="check"><input type="checkbox" name="remember" /> Remember this device</label>
       <div class="row"><button type="submit">Sign in</button></div>
     </form>

@@ -1,7 +1,7 @@
 // Copies an example app into a throwaway folder next to the shared flows module, installs the
 // packed package there like an application would, and builds it with the repository's bundler.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,8 +17,10 @@ export function copyExample(name: string): string {
 		recursive: true,
 		filter: (src) => skip(src.slice(join(ROOT, 'examples', name).length)),
 	});
-	for (const file of ['flows.js', 'signin.js', 'view.js', 'outbox.js']) {
-		cpSync(join(ROOT, 'examples', 'browser', file), join(tmp, 'browser', file));
+	// The shared modules: the flows and the sign-in app (its script-tag entry comes along too).
+	const shared = join(ROOT, 'examples', 'browser');
+	for (const file of readdirSync(shared).filter((name) => name.endsWith('.js'))) {
+		cpSync(join(shared, file), join(tmp, 'browser', file));
 	}
 	installPacked(tmp);
 	return join(tmp, name);
