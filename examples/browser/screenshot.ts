@@ -1,5 +1,5 @@
 // Takes the README's screenshots of the sign-in app (docs/sign-in-*.png) in headless
-// Chromium: the signed-in view at desktop width and the sign-in form at phone width, each
+// Chromium: the signed-in view (a remembered device, a passkey) at desktop width and the sign-in form at phone width, each
 // with the local outbox panel. Run after `npm run build`:
 //
 //   npx tsx examples/browser/screenshot.ts
@@ -33,11 +33,25 @@ async function main(): Promise<void> {
 		const query = new URLSearchParams({ endpoint: lp.url, UserPoolId: poolId, ClientId: clientId });
 		const url = `${origin}/examples/browser/index.html?${query}`;
 
-		// Desktop: signed in with an email code read from the outbox panel.
+		// Desktop: signed in with an email code read from the outbox panel, on a remembered
+		// device, with a passkey from Chromium's virtual authenticator.
 		const desktop = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+		const cdp = await desktop.context().newCDPSession(desktop);
+		await cdp.send('WebAuthn.enable');
+		await cdp.send('WebAuthn.addVirtualAuthenticator', {
+			options: {
+				protocol: 'ctap2',
+				transport: 'internal',
+				hasResidentKey: true,
+				hasUserVerification: true,
+				isUserVerified: true,
+				automaticPresenceSimulation: true,
+			},
+		});
 		await desktop.goto(url);
 		await desktop.getByLabel('Username').first().fill('jane');
 		await desktop.getByRole('radio', { name: 'Email code' }).check();
+		await desktop.getByLabel('Remember this device').check();
 		await desktop.getByRole('button', { name: 'Sign in' }).click();
 		const code = desktop.locator('#outbox-list .code').first();
 		await code.waitFor();
@@ -48,6 +62,8 @@ async function main(): Promise<void> {
 		await desktop.getByRole('button', { name: 'Continue' }).click();
 		await desktop.getByRole('heading', { name: 'You are signed in' }).waitFor();
 		await desktop.locator('#devices li').first().waitFor();
+		await desktop.getByRole('button', { name: 'Add a passkey' }).click();
+		await desktop.getByRole('button', { name: /^Delete Passkey/ }).waitFor();
 		await desktop.screenshot({ path: join(ROOT, 'docs', 'sign-in-desktop.png'), fullPage: true });
 
 		// Phone: the sign-in form, the outbox panel below it.
