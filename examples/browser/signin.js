@@ -2,7 +2,7 @@
 // or SMS code or a passkey, answer MFA, remember the device, and a signed-in view with the
 // user's devices and passkeys. It takes the library as an argument so that the script-tag page
 // and the webpack and Vite builds hand over the package the way their users load it.
-/* global window, document, URLSearchParams, AbortController, FormData */
+/* global window, document, URLSearchParams, FormData, Event */
 import { fillList, renderShell } from './view.js';
 import { watchOutbox } from './outbox.js';
 import { offerPasskeyAutofill } from './autofill.js';
@@ -241,9 +241,22 @@ function signInCallbacks(app, user, { password, remember }) {
 			);
 		},
 		selectChallenge(available) {
-			choose('That way is not available for this account. Choose another', available, (answer) =>
-				user.sendChallengeSelection(answer, this, { password }),
+			// One "Password" button: SRP where offered, so the password itself is never sent.
+			const options = available.filter(
+				(name) => name !== 'PASSWORD' || !available.includes('PASSWORD_SRP'),
 			);
+			choose('That way is not available for this account. Choose another', options, (answer) => {
+				if (password || !answer.startsWith('PASSWORD')) {
+					user.sendChallengeSelection(answer, this, { password });
+					return;
+				}
+				// The password goes with the choice: back to the form to type it.
+				const form = app.$('#signin-form');
+				form.elements.method.value = 'PASSWORD';
+				form.dispatchEvent(new Event('change'));
+				ui.say('Type your password.');
+				ui.show('signin');
+			});
 		},
 		mfaSetup() {
 			ui.fail(new Error('This pool asks for MFA setup, which this example does not cover.'));
@@ -365,15 +378,12 @@ function listPasskeys(app) {
 
 function addPasskey(app) {
 	app.ui.say('Follow your browser’s prompt to create a passkey…');
-	const abort = new AbortController();
-	app.user.registerPasskey(
-		(error) => {
-			if (error) return app.ui.fail(error);
-			app.ui.say('Passkey added. Next time, sign in with “Passkey”.');
-			listPasskeys(app);
-		},
-		{ signal: abort.signal },
-	);
+	// The browser's own dialog has the Cancel button; a page could also pass { signal }.
+	app.user.registerPasskey((error) => {
+		if (error) return app.ui.fail(error);
+		app.ui.say('Passkey added. Next time, sign in with “Passkey”.');
+		listPasskeys(app);
+	});
 }
 
 function deletePasskey(app, credential) {

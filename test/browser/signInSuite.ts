@@ -168,6 +168,47 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 		await signedIn();
 	});
 
+	it.runIf(full)('signs in with an SMS code to a verified phone', async () => {
+		const username = newName();
+		await lp.createUser(poolId, username, PASSWORD, {
+			phone_number: '+15555550123',
+			phone_number_verified: 'true',
+		});
+		await open();
+		await signIn(username, 'SMS code');
+		await expect
+			.poll(() => page.locator('#code-title').textContent())
+			.toBe('Enter the code from your text message');
+		await enterCode('sms-otp', username);
+		await signedIn();
+	});
+
+	it.runIf(full)(
+		'offers the ways the account has when the chosen one is not among them',
+		async () => {
+			const username = newName();
+			await lp.createUser(poolId, username, PASSWORD, {
+				email: `${username}@example.com`,
+				email_verified: 'true',
+			});
+			await open();
+			// No phone on this account: the pool answers with the factors it does have.
+			await signIn(username, 'SMS code');
+			await page.getByRole('button', { name: 'Email code' }).click();
+			await enterCode('email-otp', username);
+			await signedIn();
+			await signOut();
+			// Choosing the password from there brings the person back to type it.
+			await signIn(username, 'SMS code');
+			await page.locator('#choices').getByRole('button', { name: 'Password' }).click();
+			await expect.poll(() => status()).toBe('Type your password.');
+			const form = page.locator('#signin-form');
+			await form.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+			await form.getByRole('button', { name: 'Sign in' }).click();
+			await signedIn();
+		},
+	);
+
 	it.runIf(full)('shows a wrong code clearly and lets the person try again', async () => {
 		const username = newName();
 		await lp.createUser(poolId, username, PASSWORD, {
