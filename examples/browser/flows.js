@@ -49,7 +49,10 @@ export function start(lib) {
 export async function runDemo(lib, config) {
 	const results = { phase: null, steps: {}, done: false, failed: null };
 	window.__results = results;
-	const logElement = document.getElementById('log') || addLog();
+	// The webpack and Vite pages are the sign-in app's: there the flows bring their own log.
+	const logElement =
+		document.getElementById('log') ||
+		document.body.appendChild(Object.assign(document.createElement('pre'), { id: 'log' }));
 	const log = (line) => {
 		if (logElement) logElement.textContent += `${line}\n`;
 	};
@@ -342,14 +345,6 @@ function cookieJar() {
 		jar[decodeURIComponent(part.slice(0, at))] = decodeURIComponent(part.slice(at + 1));
 	}
 	return jar;
-}
-
-/** The webpack and Vite pages are the sign-in app's: the flows bring their own log. */
-function addLog() {
-	const pre = document.createElement('pre');
-	pre.id = 'log';
-	document.body.appendChild(pre);
-	return pre;
 }
 
 /** The latest code the local pool "sent" to this user (server/README.md, Outbox). */

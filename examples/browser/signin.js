@@ -3,24 +3,9 @@
 // user's devices and passkeys. It takes the library as an argument so that the script-tag page
 // and the webpack and Vite builds hand over the package the way their users load it.
 /* global window, document, URLSearchParams, FormData, Event */
-import { fillList, renderShell } from './view.js';
+import { describeError, fillList, renderShell } from './view.js';
 import { watchOutbox } from './outbox.js';
 import { offerPasskeyAutofill } from './autofill.js';
-
-/** What a person should read for the errors a sign-in page meets; the rest show as sent. */
-const FRIENDLY = {
-	CodeMismatchException: 'That code is not right. Check it and type it again.',
-	UserNotConfirmedException: 'Confirm your account first: enter the code we sent you.',
-	WebAuthnCancelledException:
-		'The passkey prompt was cancelled or timed out. Try again when you are ready.',
-	WebAuthnNotSupportedException:
-		'This browser or page cannot use passkeys (they need https, or http://localhost).',
-	WebAuthnRelyingPartyMismatchException:
-		'Passkeys for this pool do not work on this address: open the page at the pool’s domain (here, localhost).',
-	WebAuthnOriginNotAllowedException:
-		'The pool does not accept passkeys from this address: open the page at the pool’s domain.',
-	WebAuthnCredentialExistsException: 'This device already holds a passkey for your account.',
-};
 
 /** Reads the pool from the query string (what `npm run example:browser` prints). */
 function readPoolConfig(search) {
@@ -119,13 +104,6 @@ function onSubmit(form, handler) {
 		const fields = Object.fromEntries(new FormData(form).entries());
 		handler(fields);
 	});
-}
-
-function describeError(error) {
-	const name = (error && (error.code || error.name)) || '';
-	const friendly = FRIENDLY[name];
-	const message = (error && error.message) || String(error);
-	return friendly ? `${friendly} (${name})` : message;
 }
 
 function signUp(app, { username, email, password }) {

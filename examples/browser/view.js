@@ -163,3 +163,26 @@ export function fillList(list, items, emptyText, render) {
 		}),
 	);
 }
+
+/** What a person should read for the errors a sign-in page meets; the rest show as sent. */
+const FRIENDLY = {
+	CodeMismatchException: 'That code is not right. Check it and type it again.',
+	UserNotConfirmedException: 'Confirm your account first: enter the code we sent you.',
+	WebAuthnCancelledException:
+		'The passkey prompt was cancelled or timed out. Try again when you are ready.',
+	WebAuthnNotSupportedException:
+		'This browser or page cannot use passkeys (they need https, or http://localhost).',
+	WebAuthnRelyingPartyMismatchException:
+		'Passkeys for this pool do not work on this address: open the page at the pool’s domain (here, localhost).',
+	WebAuthnOriginNotAllowedException:
+		'The pool does not accept passkeys from this address: open the page at the pool’s domain.',
+	WebAuthnCredentialExistsException: 'This device already holds a passkey for your account.',
+};
+
+/** The error as the page shows it: plain words for the codes above, the message otherwise. */
+export function describeError(error) {
+	const name = (error && (error.code || error.name)) || '';
+	const friendly = FRIENDLY[name];
+	const message = (error && error.message) || String(error);
+	return friendly ? `${friendly} (${name})` : message;
+}

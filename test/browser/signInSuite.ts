@@ -71,6 +71,12 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 		await page.goto(`${origin}${app.path}?${query}`);
 		await page.getByRole('button', { name: 'Sign in' }).waitFor();
 	}
+	/** A confirmed user with a verified e-mail address, made by the administrator. */
+	const createEmailUser = (username: string) =>
+		lp.createUser(poolId, username, PASSWORD, {
+			email: `${username}@example.com`,
+			email_verified: 'true',
+		});
 	const newName = () => `app-${Math.random().toString(36).slice(2, 10)}`;
 
 	/** The newest code of `kind` for `username`, as the outbox panel shows it. */
@@ -150,10 +156,7 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 
 	it.runIf(full)('signs in with an email code, without a password', async () => {
 		const username = newName();
-		await lp.createUser(poolId, username, PASSWORD, {
-			email: `${username}@example.com`,
-			email_verified: 'true',
-		});
+		await createEmailUser(username);
 		await open();
 		await page.locator('#signin-form').getByLabel('Username').fill(username);
 		await page.getByRole('radio', { name: 'Email code' }).check();
@@ -187,10 +190,7 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 		'offers the ways the account has when the chosen one is not among them',
 		async () => {
 			const username = newName();
-			await lp.createUser(poolId, username, PASSWORD, {
-				email: `${username}@example.com`,
-				email_verified: 'true',
-			});
+			await createEmailUser(username);
 			await open();
 			// No phone on this account: the pool answers with the factors it does have.
 			await signIn(username, 'SMS code');
@@ -211,10 +211,7 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 
 	it.runIf(full)('shows a wrong code clearly and lets the person try again', async () => {
 		const username = newName();
-		await lp.createUser(poolId, username, PASSWORD, {
-			email: `${username}@example.com`,
-			email_verified: 'true',
-		});
+		await createEmailUser(username);
 		await open();
 		await signIn(username, 'Email code');
 		await page.locator('#code-form').getByLabel('Code').fill('00000000');
