@@ -147,6 +147,10 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 		const expiry = (await page.locator('#home-expiry').textContent()) ?? '';
 		expect(expiry).toMatch(/\d/);
 		await expect.poll(() => page.locator('#devices').textContent()).toContain('not remembered');
+		// A reload finds the session in localStorage and goes straight to the signed-in view.
+		await page.reload();
+		await signedIn();
+		expect(await page.locator('#home-user').textContent()).toBe(username);
 		await signOut();
 		expect(await page.locator('#signin-form').getByLabel('Username').inputValue()).toBe(username);
 		// A reload finds no session: sign-out cleared it.
