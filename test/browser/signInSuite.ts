@@ -26,6 +26,11 @@ export function signInAppSuite(
 }
 
 function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
+	// Journeys that do not depend on how the page was built run once, on the script-tag page;
+	// the webpack and Vite builds define only the ones that show their build works.
+	const onScriptTagPageOnly = (name: string, test: () => Promise<void>, timeout?: number): void => {
+		if (full) it(name, test, timeout);
+	};
 	let browser: Browser;
 	let lp: LocalPool;
 	let app: ServedApp;
@@ -158,7 +163,7 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 		expect(await page.locator('[data-view="signin"]').isVisible()).toBe(true);
 	});
 
-	it.runIf(full)('signs in with an email code, without a password', async () => {
+	onScriptTagPageOnly('signs in with an email code, without a password', async () => {
 		const username = newName();
 		await createEmailUser(username);
 		await open();
@@ -175,7 +180,7 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 		await signedIn();
 	});
 
-	it.runIf(full)('signs in with an SMS code to a verified phone', async () => {
+	onScriptTagPageOnly('signs in with an SMS code to a verified phone', async () => {
 		const username = newName();
 		await lp.createUser(poolId, username, PASSWORD, {
 			phone_number: '+15555550123',
@@ -190,7 +195,7 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 		await signedIn();
 	});
 
-	it.runIf(full)(
+	onScriptTagPageOnly(
 		'offers the ways the account has when the chosen one is not among them',
 		async () => {
 			const username = newName();
@@ -213,7 +218,7 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 		},
 	);
 
-	it.runIf(full)('shows a wrong code clearly and lets the person try again', async () => {
+	onScriptTagPageOnly('shows a wrong code clearly and lets the person try again', async () => {
 		const username = newName();
 		await createEmailUser(username);
 		await open();
@@ -227,7 +232,7 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 		await signedIn();
 	});
 
-	it.runIf(full)(
+	onScriptTagPageOnly(
 		'asks for the email MFA code after the password once email MFA is on',
 		async () => {
 			await open();
@@ -255,7 +260,7 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 		},
 	);
 
-	it.runIf(full)('remembers the device when asked, and signs in on it again', async () => {
+	onScriptTagPageOnly('remembers the device when asked, and signs in on it again', async () => {
 		await open();
 		const username = newName();
 		await signUpAndConfirm(username);
@@ -340,7 +345,7 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 			expect(passkeyStarts).toHaveLength(1);
 		});
 
-		it.runIf(full)('shows a clear message when user verification fails', async () => {
+		onScriptTagPageOnly('shows a clear message when user verification fails', async () => {
 			const username = await withPasskey();
 			await signOut();
 			// The authenticator answers without the user-verified flag the pool requires.
@@ -350,19 +355,22 @@ function signInTests(serve: () => Promise<ServedApp>, full: boolean): void {
 			expect(await page.locator('[data-view="signin"]').isVisible()).toBe(true);
 		});
 
-		it.runIf(full)('shows a clear message when the person cancels the passkey prompt', async () => {
-			const username = await withPasskey();
-			await signOut();
-			// The authenticator no longer holds the passkey: the browser's request ends as the
-			// person's cancel does (NotAllowedError; no reason is told to the page).
-			await cdp.send('WebAuthn.clearCredentials', { authenticatorId });
-			await signIn(username, 'Passkey');
-			await expect
-				.poll(() => problem())
-				.toMatch(/cancelled or timed out.*\(WebAuthnCancelledException\)/);
-		});
+		onScriptTagPageOnly(
+			'shows a clear message when the person cancels the passkey prompt',
+			async () => {
+				const username = await withPasskey();
+				await signOut();
+				// The authenticator no longer holds the passkey: the browser's request ends as the
+				// person's cancel does (NotAllowedError; no reason is told to the page).
+				await cdp.send('WebAuthn.clearCredentials', { authenticatorId });
+				await signIn(username, 'Passkey');
+				await expect
+					.poll(() => problem())
+					.toMatch(/cancelled or timed out.*\(WebAuthnCancelledException\)/);
+			},
+		);
 
-		it.runIf(full)(
+		onScriptTagPageOnly(
 			'shows a clear message on an origin the relying party does not cover',
 			async () => {
 				await open(app.site.url);
