@@ -1,4 +1,4 @@
-// Vite usage: named ES imports from the package, no vite.config.js at all.
+// Vite usage: named ES imports from the package and its async/await entry, no vite.config.js.
 import {
 	AuthenticationDetails,
 	CognitoUser,
@@ -6,6 +6,10 @@ import {
 	CognitoUserPool,
 	CookieStorage,
 } from 'amazon-cognito-identity-js';
+import * as promises from 'amazon-cognito-identity-js/promises';
 import { start } from '../browser/flows.js';
 
-start({ AuthenticationDetails, CognitoUser, CognitoUserAttribute, CognitoUserPool, CookieStorage });
+start(
+	{ AuthenticationDetails, CognitoUser, CognitoUserAttribute, CognitoUserPool, CookieStorage },
+	promises,
+);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../helpers/staticServer';
 import { appScenario, runBrowser } from './appSuite';
-import { NODE_ONLY, build, copyExample } from './buildApp';
+import { NODE_ONLY, PROMISES_ONLY, build, copyExample } from './buildApp';
 
 describe.skipIf(!runBrowser)('webpack 5 example', () => {
 	let appDir = '';
@@ -20,7 +20,7 @@ describe.skipIf(!runBrowser)('webpack 5 example', () => {
 				'webpack.config.js',
 			]);
 			buildLog = out.stdout + out.stderr;
-			return { site: await serveStatic({ '/': appDir }), path: '/index.html' };
+			return { site: await serveStatic({ '/': appDir }), path: '/index.html', promises: false };
 		},
 		() => {
 			it('bundles the browser seams only (no Node crypto, no cross-fetch)', () => {
@@ -29,6 +29,11 @@ describe.skipIf(!runBrowser)('webpack 5 example', () => {
 				expect(bundle).not.toMatch(NODE_ONLY);
 				expect(buildLog).toContain('compiled successfully');
 				expect(buildLog).not.toMatch(/WARNING|ERROR/);
+			});
+
+			it('carries none of the promises entry, which this app does not import', () => {
+				const bundle = readFileSync(join(appDir, 'dist', 'my-app.js'), 'utf8');
+				expect(bundle).not.toMatch(PROMISES_ONLY);
 			});
 		},
 	);
