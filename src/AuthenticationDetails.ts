@@ -1,4 +1,9 @@
-import type { AuthFactorType, ClientMetadata, IAuthenticationDetailsData } from './types';
+import type {
+	AuthFactorType,
+	ClientMetadata,
+	IAuthenticationDetailsData,
+	PasskeyOptions,
+} from './types';
 
 /**
  * The credentials and extra parameters of one sign-in attempt. Its fields are marked internal:
@@ -21,6 +26,8 @@ export default class AuthenticationDetails {
 	declare preferredChallenge?: AuthFactorType;
 	/** USER_AUTH: a Session carried from a passwordless sign-up (not in the original). @internal */
 	declare session?: string;
+	/** USER_AUTH: how a browser passkey request runs (not in the original). @internal */
+	declare passkeyOptions?: PasskeyOptions;
 
 	/**
 	 * @param data - Username, Password and optional ValidationData, AuthParameters and
@@ -29,7 +36,7 @@ export default class AuthenticationDetails {
 	 */
 	constructor(data: IAuthenticationDetailsData = {}) {
 		const { ValidationData, Username, Password, AuthParameters, ClientMetadata } = data;
-		const { PreferredChallenge, Session } = data;
+		const { PreferredChallenge, Session, PasskeyOptions } = data;
 		this.validationData = ValidationData || {};
 		this.authParameters = AuthParameters || {};
 		this.clientMetadata = ClientMetadata || {};
@@ -37,6 +44,7 @@ export default class AuthenticationDetails {
 		this.password = Password;
 		if (PreferredChallenge !== undefined) this.preferredChallenge = PreferredChallenge;
 		if (Session !== undefined) this.session = Session;
+		if (PasskeyOptions !== undefined) this.passkeyOptions = PasskeyOptions;
 	}
 
 	/** @returns the user name given to the constructor. */

@@ -15,6 +15,7 @@ import CognitoUserSession from './CognitoUserSession';
 import StorageHelper from './StorageHelper';
 import type {
 	AuthChallengeResponse,
+	AuthenticationResponseJSON,
 	AuthenticationResult,
 	AuthFactorType,
 	ChallengeName,
@@ -36,8 +37,14 @@ import type {
 	IResultCallbacks,
 	IVerificationCodeCallbacks,
 	ListDevicesResult,
+	ListWebAuthnCredentialsOptions,
+	ListWebAuthnCredentialsResult,
 	MFAOption,
 	MfaPreferenceExtra,
+	PasskeyOptions,
+	PublicKeyCredentialCreationOptionsJSON,
+	RegisterPasskeyOptions,
+	RegistrationResponseJSON,
 	ResultCallback,
 	RevokeCallback,
 	UpdateAttributesCallback,
@@ -64,6 +71,7 @@ import {
 	setSmsMfaOptions,
 	verifyToken,
 } from './user/mfa';
+import * as passkeys from './user/passkeys';
 import * as session from './user/session';
 import { routeReply, STEPS } from './user/signIn';
 import { startDeviceLogin, startSrpLogin } from './user/srp';
@@ -121,6 +129,8 @@ export default class CognitoUser {
 	 * @internal
 	 */
 	declare signUpSession?: string;
+	/** @internal How the browser passkey request of the current USER_AUTH sign-in runs. */
+	declare passkeyOptions?: PasskeyOptions;
 
 	/**
 	 * @param data `Username` and `Pool` are required; `Storage` defaults to localStorage where
@@ -323,6 +333,15 @@ export default class CognitoUser {
 		answerEmailSetup(this, email, callback, clientMetadata);
 	}
 
+	/** Answers WEB_AUTHN with an AuthenticationResponseJSON (object or JSON text). */
+	sendWebAuthnCredential(
+		credential: AuthenticationResponseJSON | string,
+		callback: IAuthenticationCallback,
+		clientMetadata?: ClientMetadata,
+	): void {
+		passkeys.answerWebAuthn(this, credential, callback, clientMetadata);
+	}
+
 	/**
 	 * The Session of the sign-in in progress or of a passwordless sign-up, to carry to another
 	 * page (as AuthenticationDetails' `Session`, or `confirmRegistration`'s `options.session`).
@@ -458,6 +477,42 @@ export default class CognitoUser {
 	 */
 	globalSignOut(callback: IResultCallbacks<'SUCCESS'>): void {
 		account.globalSignOut(this, callback);
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// Passkeys of the signed-in user (src/user/passkeys.ts)
+
+	/** StartWebAuthnRegistration: calls back with the CredentialCreationOptions JSON object. */
+	startWebAuthnRegistration(
+		callback: ResultCallback<PublicKeyCredentialCreationOptionsJSON>,
+	): void {
+		passkeys.startRegistration(this, callback);
+	}
+
+	/** CompleteWebAuthnRegistration with the authenticator's RegistrationResponseJSON. */
+	completeWebAuthnRegistration(
+		credential: RegistrationResponseJSON,
+		callback: ResultCallback<'SUCCESS'>,
+	): void {
+		passkeys.completeRegistration(this, credential, callback);
+	}
+
+	/** In a browser: start, `navigator.credentials.create`, complete. Else WebAuthnNotSupported. */
+	registerPasskey(callback: ResultCallback<'SUCCESS'>, options?: RegisterPasskeyOptions): void {
+		passkeys.registerInBrowser(this, callback, options);
+	}
+
+	/** One page of the user's passkeys (ListWebAuthnCredentials). */
+	listWebAuthnCredentials(
+		callback: ResultCallback<ListWebAuthnCredentialsResult>,
+		options?: ListWebAuthnCredentialsOptions,
+	): void {
+		passkeys.listCredentials(this, callback, options);
+	}
+
+	/** Deletes one of the user's passkeys by its `CredentialId`. */
+	deleteWebAuthnCredential(credentialId: string, callback: ResultCallback<'SUCCESS'>): void {
+		passkeys.deleteCredential(this, credentialId, callback);
 	}
 
 	// ---------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // The types of choice-based sign-in, one-time codes, email MFA, auth factors and the new
 // service errors (not in the original). Re-exported by types.ts, the one place applications
 // import types from.
-import type { ClientMetadata, IMfaSettings } from './types';
+import type { ClientMetadata, IMfaSettings, PasskeyOptions } from './types';
 
 /**
  * The error codes an application may meet: the service's exceptions (including those added
@@ -49,6 +49,11 @@ export type CognitoErrorCode =
 	| 'WebAuthnNotEnabledException'
 	| 'WebAuthnOriginNotAllowedException'
 	| 'WebAuthnRelyingPartyMismatchException'
+	// The library's passkey codes (the browser's DOMExceptions, mapped).
+	| 'WebAuthnNotSupportedException'
+	| 'WebAuthnCancelledException'
+	| 'WebAuthnAbortedException'
+	| 'WebAuthnCredentialExistsException'
 	// The library's own codes.
 	| 'CallbackMissingException'
 	| 'InvalidResponseException'
@@ -79,6 +84,8 @@ export interface ChallengeSelectionOptions {
 	password?: string;
 	/** Forwarded to the pool's Lambda triggers. */
 	clientMetadata?: ClientMetadata;
+	/** With `WEB_AUTHN`: how the library runs the browser's passkey request. */
+	passkey?: PasskeyOptions;
 }
 
 /** The 4th argument of `setUserMfaPreference`: settings the original had no place for. */

@@ -7,7 +7,22 @@ import type CognitoRefreshToken from './CognitoRefreshToken';
 import type CognitoUser from './CognitoUser';
 import type CognitoUserPool from './CognitoUserPool';
 import type CognitoUserSession from './CognitoUserSession';
+import type { PasskeyOptions, PublicKeyCredentialRequestOptionsJSON } from './passkeyTypes';
 import type { AuthFactorType, CognitoErrorCode, MfaSettingName } from './signInTypes';
+
+export type {
+	AuthenticationResponseJSON,
+	Base64URLString,
+	ListWebAuthnCredentialsOptions,
+	ListWebAuthnCredentialsResult,
+	PasskeyOptions,
+	PublicKeyCredentialCreationOptionsJSON,
+	PublicKeyCredentialDescriptorJSON,
+	PublicKeyCredentialRequestOptionsJSON,
+	RegisterPasskeyOptions,
+	RegistrationResponseJSON,
+	WebAuthnCredentialDescription,
+} from './passkeyTypes';
 
 export type {
 	AuthFactorType,
@@ -131,10 +146,17 @@ export interface IAuthenticationCallback {
 	/** SMS_OTP, a first factor: a code was texted; answer with `sendOtpCode`. */
 	smsOtpRequired?(challengeName: ChallengeName, challengeParameters: ChallengeParameters): void;
 	/**
-	 * WEB_AUTHN: a passkey is asked for (`CREDENTIAL_REQUEST_OPTIONS`, a JSON string). Without
-	 * this callback the sign-in fails clearly.
+	 * WEB_AUTHN: a passkey is asked for. `challengeParameters` are the service's (with
+	 * `CREDENTIAL_REQUEST_OPTIONS`, a JSON string); `requestOptions` is that string parsed.
+	 * Run the authenticator and answer with `sendWebAuthnCredential`. Without this callback
+	 * the library runs `navigator.credentials.get` itself in a browser, and elsewhere fails
+	 * with `WebAuthnNotSupportedException`.
 	 */
-	webAuthnRequired?(challengeName: ChallengeName, challengeParameters: ChallengeParameters): void;
+	webAuthnRequired?(
+		challengeName: ChallengeName,
+		challengeParameters: ChallengeParameters,
+		requestOptions: PublicKeyCredentialRequestOptionsJSON,
+	): void;
 }
 
 /** The user's attributes as NEW_PASSWORD_REQUIRED lists them: names to string values. */
@@ -259,6 +281,8 @@ export interface IAuthenticationDetailsData {
 	PreferredChallenge?: AuthFactorType;
 	/** USER_AUTH: the Session of a passwordless sign-up (`confirmRegistration`), on another page. */
 	Session?: string;
+	/** How the library runs the browser's passkey request (autofill, an AbortSignal). */
+	PasskeyOptions?: PasskeyOptions;
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
 	ChallengeSelectionOptions,
 	ClientMetadata,
 	IAuthenticationCallback,
+	PasskeyOptions,
 } from '../types';
 import { callMember } from '../utils/callbacks';
 import { addCachedDeviceKey, completeBody } from './requests';
@@ -69,6 +70,12 @@ function withFactor(
 	});
 }
 
+/** Keeps how a WEB_AUTHN challenge of this sign-in runs the browser; a field only when given. */
+function keepPasskeyOptions(user: CognitoUser, options: PasskeyOptions | undefined): void {
+	if (options === undefined) delete user.passkeyOptions;
+	else user.passkeyOptions = options;
+}
+
 /**
  * InitiateAuth USER_AUTH with the details' preferred first factor (if any), the password or
  * SRP_A it needs, and the Session of a passwordless sign-up: the details', else the one this
@@ -80,6 +87,7 @@ export function startUserAuth(
 	callback: IAuthenticationCallback,
 ): void {
 	const fail: Fail = (err) => callMember(callback, 'onFailure', err);
+	keepPasskeyOptions(user, authDetails.passkeyOptions);
 	const preferred = authDetails.getPreferredChallenge();
 	const authParameters: Body = { USERNAME: user.username };
 	if (preferred !== undefined) authParameters.PREFERRED_CHALLENGE = preferred;
@@ -118,6 +126,7 @@ export function answerSelection(
 	if (typeof answer !== 'string' || !answer) {
 		return fail(new Error('sendChallengeSelection needs the chosen challenge.'));
 	}
+	keepPasskeyOptions(user, options?.passkey);
 	const responses: Body = { USERNAME: user.username, ANSWER: answer };
 	withFactor(user, answer, options?.password, responses, fail, (srp) => {
 		addCachedDeviceKey(user, responses);

@@ -16,6 +16,7 @@ import type {
 } from '../types';
 import { attempt, callMember } from '../utils/callbacks';
 import { confirmNewDevice } from './newDevice';
+import { handleWebAuthnChallenge } from './passkeys';
 import { completeBody, invalidResponse } from './requests';
 import type { Body } from './requests';
 
@@ -38,8 +39,7 @@ type AskingCallback =
 	| 'selectMFAType'
 	| 'mfaSetup'
 	| 'emailOtpRequired'
-	| 'smsOtpRequired'
-	| 'webAuthnRequired';
+	| 'smsOtpRequired';
 
 const parametersOf = (reply: AuthChallengeResponse): ChallengeParameters =>
 	reply.ChallengeParameters as ChallengeParameters;
@@ -131,7 +131,7 @@ const CHALLENGES: { readonly [name: string]: ChallengeHandler } = {
 	SELECT_CHALLENGE: askForSelection,
 	EMAIL_OTP: askForCode('emailOtpRequired'),
 	SMS_OTP: askForCode('smsOtpRequired'),
-	WEB_AUTHN: askFor('webAuthnRequired'),
+	WEB_AUTHN: (user, reply, callback) => handleWebAuthnChallenge(user, reply, callback),
 };
 
 /** What a request's reply may bring and what its tokens lead to. */

@@ -82,6 +82,13 @@ describe('public surface compared with the original', () => {
 			'setupEmailMfa',
 			'getChallengeSession',
 			'getUserAuthFactors',
+			// Issue 13: passkeys.
+			'startWebAuthnRegistration',
+			'completeWebAuthnRegistration',
+			'registerPasskey',
+			'listWebAuthnCredentials',
+			'deleteWebAuthnCredential',
+			'sendWebAuthnCredential',
 		],
 		CognitoUserPool: [],
 	};

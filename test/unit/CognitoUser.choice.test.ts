@@ -365,7 +365,10 @@ describe('sendChallengeSelection', () => {
 		const options = { CREDENTIAL_REQUEST_OPTIONS: '{"challenge":"abc"}' };
 		service.reply(challenge('WEB_AUTHN', 'wa-1', options));
 		user.sendChallengeSelection('WEB_AUTHN', cbs);
-		expect(cbs.webAuthnRequired.mock.calls).toEqual([['WEB_AUTHN', options]]);
+		// Issue 13: the request options also arrive parsed, as a third argument.
+		expect(cbs.webAuthnRequired.mock.calls).toEqual([
+			['WEB_AUTHN', options, { challenge: 'abc' }],
+		]);
 		expect(service.sent[0]?.params.ChallengeResponses).toEqual({
 			USERNAME: 'alice',
 			ANSWER: 'WEB_AUTHN',
@@ -385,7 +388,8 @@ describe('a challenge whose callback the app did not supply', () => {
 	it.each([
 		['EMAIL_OTP', 'emailOtpRequired'],
 		['SMS_OTP', 'smsOtpRequired'],
-		['WEB_AUTHN', 'webAuthnRequired'],
+		// WEB_AUTHN without webAuthnRequired runs the browser's passkey request, and fails with
+		// WebAuthnNotSupportedException outside a browser: test/unit/passkeys.test.ts.
 		['SELECT_CHALLENGE', 'selectChallenge'],
 	] as const)('%s without %s: onFailure names it, nothing is stored', (name, member) => {
 		const cbs: Partial<Callbacks> = callbacks();
