@@ -33,6 +33,13 @@ export {
 	forgetDevice,
 	forgetSpecificDevice,
 } from './session';
+export {
+	startPasskeyRegistration,
+	completePasskeyRegistration,
+	registerPasskey,
+	listPasskeys,
+	deletePasskey,
+} from './passkeys';
 export type { CallOptions } from './run';
 export type {
 	AnswerOptions,

@@ -5,11 +5,13 @@ import type AuthenticationDetails from '../AuthenticationDetails';
 import type CognitoUser from '../CognitoUser';
 import type CognitoUserSession from '../CognitoUserSession';
 import type {
+	AuthenticationResponseJSON,
 	AuthFactorType,
 	ChallengeParameters,
 	ClientMetadata,
 	IAuthenticationCallback,
 	NewPasswordUserAttributes,
+	PublicKeyCredentialRequestOptionsJSON,
 } from '../types';
 import type { Outcome } from '../utils/callbacks';
 import { run } from './run';
@@ -108,13 +110,22 @@ export interface FactorSelectionStep {
 	): Promise<SignInStep>;
 }
 
-/** WEB_AUTHN: a passkey is asked for. */
+/**
+ * WEB_AUTHN: a passkey is asked for. The app runs the authenticator with the request options
+ * (`navigator.credentials.get`, or a library such as \@simplewebauthn/browser) and answers with
+ * the credential as JSON.
+ */
 export interface PasskeyStep {
 	kind: 'passkey';
-	/** `CREDENTIAL_REQUEST_OPTIONS` parsed: the options for `navigator.credentials.get`. */
-	credentialRequestOptions: unknown;
+	/** `CREDENTIAL_REQUEST_OPTIONS` parsed: the options for the authenticator. */
+	credentialRequestOptions: PublicKeyCredentialRequestOptionsJSON;
 	/** Everything the service sent with the challenge. */
 	challengeParameters: ChallengeParameters;
+	/** Sends the authenticator's AuthenticationResponseJSON (`sendWebAuthnCredential`). */
+	answer(
+		credential: AuthenticationResponseJSON | string,
+		options?: AnswerOptions,
+	): Promise<SignInStep>;
 }
 
 /** Where a sign-in stands: signed in, or the challenge to answer next. */
@@ -141,15 +152,6 @@ function stringList(text: string | undefined): string[] {
 		return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
 	} catch {
 		return [];
-	}
-}
-
-function parseJson(text: string | undefined): unknown {
-	if (!text) return undefined;
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return text;
 	}
 }
 
@@ -283,11 +285,15 @@ function stepCallbacks(user: CognitoUser, outcome: Outcome<SignInStep>): IAuthen
 						}),
 					),
 			}),
-		webAuthnRequired: (_name, parameters) =>
+		webAuthnRequired: (_name, parameters, requestOptions) =>
 			outcome.succeed({
 				kind: 'passkey',
-				credentialRequestOptions: parseJson(parameters.CREDENTIAL_REQUEST_OPTIONS),
+				credentialRequestOptions: requestOptions,
 				challengeParameters: parameters,
+				answer: (credential, options) =>
+					answering(user, options, (callbacks) =>
+						user.sendWebAuthnCredential(credential, callbacks, options?.clientMetadata),
+					),
 			}),
 	};
 }

@@ -181,16 +181,22 @@ describe('signIn resolves to the step of each callback', () => {
 		expect(spy.mock.calls[0]?.[2]).toEqual({ password: 'pw', clientMetadata: undefined });
 	});
 
-	it('webAuthnRequired: a passkey step with the parsed request options', async () => {
+	it('webAuthnRequired: a passkey step with the request options; answer sends the credential', async () => {
 		const user = newUser();
-		const options = { challenge: 'abc', rpId: 'example.com' };
-		const parameters = { CREDENTIAL_REQUEST_OPTIONS: JSON.stringify(options) };
-		starting(user, (cb) => cb.webAuthnRequired?.('WEB_AUTHN', parameters));
-		expect(await signIn(user, details)).toEqual({
-			kind: 'passkey',
-			credentialRequestOptions: options,
-			challengeParameters: parameters,
-		});
+		const requestOptions = { challenge: 'abc', rpId: 'example.com' };
+		const parameters = { CREDENTIAL_REQUEST_OPTIONS: JSON.stringify(requestOptions) };
+		starting(user, (cb) => cb.webAuthnRequired?.('WEB_AUTHN', parameters, requestOptions));
+		const step = await signIn(user, details);
+		if (step.kind !== 'passkey') throw new Error(step.kind);
+		expect(step.credentialRequestOptions).toEqual(requestOptions);
+		expect(step.challengeParameters).toEqual(parameters);
+		const spy = vi
+			.spyOn(user, 'sendWebAuthnCredential')
+			.mockImplementation((_c, cb) => signedIn(cb));
+		expect((await step.answer('{"id":"cred"}', { clientMetadata: { k: 'v' } })).kind).toBe(
+			'signedIn',
+		);
+		expect(spy).toHaveBeenCalledWith('{"id":"cred"}', expect.anything(), { k: 'v' });
 	});
 
 	it('a switch over the kinds covers every step (the type-level test checks a missing one)', () => {
