@@ -366,9 +366,7 @@ describe('sendChallengeSelection', () => {
 		service.reply(challenge('WEB_AUTHN', 'wa-1', options));
 		user.sendChallengeSelection('WEB_AUTHN', cbs);
 		// Issue 13: the request options also arrive parsed, as a third argument.
-		expect(cbs.webAuthnRequired.mock.calls).toEqual([
-			['WEB_AUTHN', options, { challenge: 'abc' }],
-		]);
+		expect(cbs.webAuthnRequired.mock.calls).toEqual([['WEB_AUTHN', options, { challenge: 'abc' }]]);
 		expect(service.sent[0]?.params.ChallengeResponses).toEqual({
 			USERNAME: 'alice',
 			ANSWER: 'WEB_AUTHN',
