@@ -3,7 +3,7 @@ import type CognitoUser from '../CognitoUser';
 import type CognitoUserAttribute from '../CognitoUserAttribute';
 import type CognitoUserPool from '../CognitoUserPool';
 import type { CodeDeliveryResult, ICognitoUserAttributeData, ISignUpResult } from '../types';
-import { nodeStyle, resultCallbacks, run } from './run';
+import { nodeStyle, ownClient, resultCallbacks, run } from './run';
 import type { CallOptions } from './run';
 import type { AnswerOptions } from './signIn';
 
@@ -28,7 +28,6 @@ export async function signUp(
 	password: string | null,
 	options?: SignUpOptions,
 ): Promise<ISignUpResult> {
-	const poolClient = pool.client;
 	const result = await run<ISignUpResult>(pool, options, (outcome) =>
 		pool.signUp(
 			username,
@@ -40,7 +39,7 @@ export async function signUp(
 		),
 	);
 	// The new user was built while the pool's client carried this call's signal.
-	result.user.client = poolClient;
+	result.user.client = ownClient(pool);
 	return result;
 }
 

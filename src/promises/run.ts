@@ -29,13 +29,18 @@ export function abortError(signal: AbortSignal): Error {
 	return new DOMException('The operation was aborted.', 'AbortError');
 }
 
+/** The holder's own client, without the signal of any promise call in flight. */
+export function ownClient(holder: ClientHolder): Client {
+	return ownClients.get(holder) ?? holder.client;
+}
+
 /**
  * Gives `holder` a view of its client whose requests carry `signal`, until the returned
  * function is called. While two calls on one object overlap, requests use the signal of the
  * call that started last.
  */
 function withSignal(holder: ClientHolder, signal: AbortSignal): () => void {
-	const own = ownClients.get(holder) ?? holder.client;
+	const own = ownClient(holder);
 	ownClients.set(holder, own);
 	const view = Object.create(own, { signal: { value: signal } }) as Client;
 	holder.client = view;

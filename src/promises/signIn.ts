@@ -25,6 +25,7 @@ export interface AnswerOptions extends CallOptions {
 
 /** Signed in. */
 export interface SignedInStep {
+	/** Which step this is: the key of an exhaustive `switch`. */
 	kind: 'signedIn';
 	/** The new session, already cached in the user's storage. */
 	session: CognitoUserSession;
@@ -34,6 +35,7 @@ export interface SignedInStep {
 
 /** NEW_PASSWORD_REQUIRED: the user must choose a password (and give required attributes). */
 export interface NewPasswordStep {
+	/** Which step this is: the key of an exhaustive `switch`. */
 	kind: 'newPasswordRequired';
 	/** The user's attributes, for a form the user may correct. */
 	userAttributes: NewPasswordUserAttributes;
@@ -49,6 +51,7 @@ export interface NewPasswordStep {
 
 /** A code the user received or reads from an app. */
 export interface CodeStep<K extends string> {
+	/** Which step this is: the key of an exhaustive `switch`. */
 	kind: K;
 	/** The challenge as the service named it, e.g. `SMS_MFA` or `SMS_OTP`. */
 	challengeName: string;
@@ -69,6 +72,7 @@ export type EmailCodeStep = CodeStep<'emailCode'>;
 
 /** SELECT_MFA_TYPE: the user chooses the MFA method of this sign-in. */
 export interface MfaSelectionStep {
+	/** Which step this is: the key of an exhaustive `switch`. */
 	kind: 'mfaSelection';
 	/** The methods offered (`MFAS_CAN_CHOOSE`), e.g. `SMS_MFA`, `SOFTWARE_TOKEN_MFA`. */
 	options: string[];
@@ -78,6 +82,7 @@ export interface MfaSelectionStep {
 
 /** MFA_SETUP: the user must set up MFA before signing in. */
 export interface MfaSetupStep {
+	/** Which step this is: the key of an exhaustive `switch`. */
 	kind: 'mfaSetup';
 	/** The methods that may be set up (`MFAS_CAN_SETUP`). */
 	options: string[];
@@ -91,6 +96,7 @@ export interface MfaSetupStep {
 
 /** CUSTOM_CHALLENGE: the pool's Lambda triggers ask a question of their own. */
 export interface CustomChallengeStep {
+	/** Which step this is: the key of an exhaustive `switch`. */
 	kind: 'customChallenge';
 	/** What the define/create challenge triggers sent. */
 	challengeParameters: ChallengeParameters;
@@ -100,6 +106,7 @@ export interface CustomChallengeStep {
 
 /** SELECT_CHALLENGE (USER_AUTH): the user chooses the first factor. */
 export interface FactorSelectionStep {
+	/** Which step this is: the key of an exhaustive `switch`. */
 	kind: 'factorSelection';
 	/** The factors offered, e.g. `PASSWORD_SRP`, `EMAIL_OTP`, `WEB_AUTHN`. */
 	availableChallenges: AuthFactorType[];
@@ -116,6 +123,7 @@ export interface FactorSelectionStep {
  * the credential as JSON.
  */
 export interface PasskeyStep {
+	/** Which step this is: the key of an exhaustive `switch`. */
 	kind: 'passkey';
 	/** `CREDENTIAL_REQUEST_OPTIONS` parsed: the options for the authenticator. */
 	credentialRequestOptions: PublicKeyCredentialRequestOptionsJSON;
