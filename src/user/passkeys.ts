@@ -1,38 +1,27 @@
 // Passkeys (WebAuthn): registering, listing and deleting the signed-in user's passkeys, and the
-// WEB_AUTHN sign-in challenge. The browser ceremonies live behind utils/passkeyBrowser; here is
+// answer to the WEB_AUTHN sign-in challenge (its row is in signIn.ts). The browser ceremonies live behind utils/passkeyBrowser; here is
 // the wire: CredentialCreationOptions and Credential are JSON objects, CREDENTIAL_REQUEST_OPTIONS
 // and CREDENTIAL JSON strings (the challenge map holds only strings).
 import type CognitoUser from '../CognitoUser';
 import type {
-	AuthChallengeResponse,
 	AuthenticationResponseJSON,
-	ChallengeName,
 	ClientMetadata,
 	IAuthenticationCallback,
 	ListWebAuthnCredentialsOptions,
 	ListWebAuthnCredentialsResult,
 	PublicKeyCredentialCreationOptionsJSON,
-	PublicKeyCredentialRequestOptionsJSON,
 	RegisterPasskeyOptions,
 	RegistrationResponseJSON,
 	ResultCallback,
 	WebAuthnCredentialDescription,
 } from '../types';
-import { attempt, callMember, callNode, nodeOutcome, outsidePromise } from '../utils/callbacks';
-import {
-	browserPasskeys,
-	createPasskey,
-	getPasskey,
-	passkeysNotSupported,
-} from '../utils/passkeyBrowser';
+import { callMember, callNode, nodeOutcome, outsidePromise } from '../utils/callbacks';
+import { browserPasskeys, createPasskey, passkeysNotSupported } from '../utils/passkeyBrowser';
 import type { Body } from './requests';
-import { addCachedDeviceKey, invalidResponse, sendAuthenticated } from './requests';
+import { addCachedDeviceKey, invalidResponse, isJsonObject, sendAuthenticated } from './requests';
 import { respondAndAuthenticate } from './signIn';
 
 const SUCCESS = (): 'SUCCESS' => 'SUCCESS';
-
-const isObject = (value: unknown): value is { [key: string]: unknown } =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** StartWebAuthnRegistration: calls back with the creation options for the authenticator. */
 export function startRegistration(
@@ -42,7 +31,7 @@ export function startRegistration(
 	const body = (accessToken: string): Body => ({ AccessToken: accessToken });
 	const respond = (data: { CredentialCreationOptions?: unknown }) => {
 		const options = data.CredentialCreationOptions;
-		if (!isObject(options) || typeof options.challenge !== 'string') {
+		if (!isJsonObject(options) || typeof options.challenge !== 'string') {
 			throw invalidResponse('StartWebAuthnRegistration returned no CredentialCreationOptions.');
 		}
 		return options as PublicKeyCredentialCreationOptionsJSON;
@@ -56,7 +45,7 @@ export function completeRegistration(
 	credential: RegistrationResponseJSON,
 	callback: ResultCallback<'SUCCESS'>,
 ): void {
-	if (!isObject(credential)) {
+	if (!isJsonObject(credential)) {
 		const message = 'completeWebAuthnRegistration needs the RegistrationResponseJSON object.';
 		return callNode(callback, new Error(message), null);
 	}
@@ -137,11 +126,11 @@ export function answerWebAuthn(
 	callback: IAuthenticationCallback,
 	clientMetadata: ClientMetadata,
 ): void {
-	const text = typeof credential === 'string' ? credential : JSON.stringify(credential ?? null);
-	if (!isObject(credential) && (typeof credential !== 'string' || !credential)) {
+	if (!isJsonObject(credential) && (typeof credential !== 'string' || !credential)) {
 		const message = 'sendWebAuthnCredential needs the AuthenticationResponseJSON.';
 		return callMember(callback, 'onFailure', new Error(message));
 	}
+	const text = typeof credential === 'string' ? credential : JSON.stringify(credential);
 	const responses: Body = { USERNAME: user.username, CREDENTIAL: text };
 	addCachedDeviceKey(user, responses);
 	const request = {
@@ -152,44 +141,4 @@ export function answerWebAuthn(
 		ClientMetadata: clientMetadata,
 	};
 	respondAndAuthenticate(user, request, callback, null);
-}
-
-/**
- * The WEB_AUTHN row of the sign-in state machine. With `webAuthnRequired` the application gets
- * the challenge and the parsed request options and answers with `sendWebAuthnCredential`;
- * without it, in a browser, the library runs `credentials.get` (with the sign-in's
- * PasskeyOptions) and answers itself; elsewhere the sign-in fails with
- * WebAuthnNotSupportedException.
- */
-export function handleWebAuthnChallenge(
-	user: CognitoUser,
-	reply: AuthChallengeResponse,
-	callback: IAuthenticationCallback,
-): void {
-	const fail = (err: Error): void => callMember(callback, 'onFailure', err);
-	const parameters = reply.ChallengeParameters ?? {};
-	const parsed = attempt(
-		() => {
-			const options = JSON.parse(parameters.CREDENTIAL_REQUEST_OPTIONS ?? '') as unknown;
-			if (!isObject(options) || typeof options.challenge !== 'string')
-				throw new Error('no challenge');
-			return options as PublicKeyCredentialRequestOptionsJSON;
-		},
-		() => fail(invalidResponse('The WEB_AUTHN challenge has no valid CREDENTIAL_REQUEST_OPTIONS.')),
-	);
-	if (!parsed) return;
-	if (typeof callback?.webAuthnRequired === 'function') {
-		const name = reply.ChallengeName as ChallengeName;
-		return callback.webAuthnRequired(name, { ...parameters }, parsed.value);
-	}
-	const browser = browserPasskeys();
-	if (!browser) {
-		return fail(
-			passkeysNotSupported('supply webAuthnRequired and answer with sendWebAuthnCredential.'),
-		);
-	}
-	getPasskey(browser, parsed.value, user.passkeyOptions).then(
-		(credential) => outsidePromise(() => user.sendWebAuthnCredential(credential, callback)),
-		(failure: Error) => outsidePromise(() => fail(failure)),
-	);
 }

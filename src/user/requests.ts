@@ -10,6 +10,10 @@ import { withSecret } from '../utils/secretHash';
 /** A JSON request body. */
 export type Body = { [key: string]: unknown };
 
+/** Whether a reply member is a JSON object (not null, not an array). */
+export const isJsonObject = (value: unknown): value is { [key: string]: unknown } =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** The original's message for a method that needs a valid session and has none. */
 export const NOT_AUTHENTICATED = 'User is not authenticated';
 

@@ -13,11 +13,12 @@ import type {
 	ChallengeParameters,
 	IAuthenticationCallback,
 	NewPasswordUserAttributes,
+	PublicKeyCredentialRequestOptionsJSON,
 } from '../types';
-import { attempt, callMember } from '../utils/callbacks';
+import { attempt, callMember, outsidePromise } from '../utils/callbacks';
+import { browserPasskeys, getPasskey, passkeysNotSupported } from '../utils/passkeyBrowser';
 import { confirmNewDevice } from './newDevice';
-import { handleWebAuthnChallenge } from './passkeys';
-import { completeBody, invalidResponse } from './requests';
+import { completeBody, invalidResponse, isJsonObject } from './requests';
 import type { Body } from './requests';
 
 /** The callbacks a step reports to; the tokens-only steps need just these two. */
@@ -116,6 +117,40 @@ const askForNewPassword: ChallengeHandler = (user, reply, callback, given) => {
 };
 
 /**
+ * WEB_AUTHN. With `webAuthnRequired` the application gets the challenge and the parsed request
+ * options and answers with `sendWebAuthnCredential`; without it, in a browser, the library runs
+ * `credentials.get` (with the sign-in's PasskeyOptions) and answers itself; elsewhere the
+ * sign-in fails with WebAuthnNotSupportedException.
+ */
+const askForPasskey: ChallengeHandler = (user, reply, callback) => {
+	const fail = (err: Error): void => callMember(callback, 'onFailure', err);
+	const parameters = parametersOf(reply) ?? {};
+	const invalid = 'The WEB_AUTHN challenge has no valid CREDENTIAL_REQUEST_OPTIONS.';
+	const parsed = attempt(
+		() => {
+			const options = JSON.parse(parameters.CREDENTIAL_REQUEST_OPTIONS ?? '') as unknown;
+			if (!isJsonObject(options) || typeof options.challenge !== 'string') throw new Error();
+			return options as PublicKeyCredentialRequestOptionsJSON;
+		},
+		() => fail(invalidResponse(invalid)),
+	);
+	if (!parsed) return;
+	if (typeof callback?.webAuthnRequired === 'function') {
+		const name = reply.ChallengeName as ChallengeName;
+		return callback.webAuthnRequired(name, { ...parameters }, parsed.value);
+	}
+	const browser = browserPasskeys();
+	if (!browser) {
+		const detail = 'supply webAuthnRequired and answer with sendWebAuthnCredential.';
+		return fail(passkeysNotSupported(detail));
+	}
+	getPasskey(browser, parsed.value, user.passkeyOptions).then(
+		(credential) => outsidePromise(() => user.sendWebAuthnCredential(credential, callback)),
+		(failure: Error) => outsidePromise(() => fail(failure)),
+	);
+};
+
+/**
  * The challenges, by the name the service gives them. Each row says where the challenge goes:
  * to an application callback, or, for DEVICE_SRP_AUTH, on to the device login.
  */
@@ -131,7 +166,7 @@ const CHALLENGES: { readonly [name: string]: ChallengeHandler } = {
 	SELECT_CHALLENGE: askForSelection,
 	EMAIL_OTP: askForCode('emailOtpRequired'),
 	SMS_OTP: askForCode('smsOtpRequired'),
-	WEB_AUTHN: (user, reply, callback) => handleWebAuthnChallenge(user, reply, callback),
+	WEB_AUTHN: askForPasskey,
 };
 
 /** What a request's reply may bring and what its tokens lead to. */
