@@ -90,6 +90,20 @@ export default [
 		],
 	},
 	{
+		// The promise face for a script tag: loaded after the main file, it adds
+		// `AmazonCognitoIdentity.promises` and leaves the main file as it was.
+		input: 'src/promises/index.ts',
+		plugins: [browserSeams(), nodeResolve({ browser: true, preferBuiltins: false }), ts()],
+		output: {
+			file: 'dist/amazon-cognito-identity-promises.js',
+			format: 'umd',
+			name: 'AmazonCognitoIdentity.promises',
+			extend: true,
+			banner,
+			generatedCode: { preset: 'es2015', symbols: false },
+		},
+	},
+	{
 		input: 'src/index.ts',
 		plugins: [browserSeams(), nodeResolve({ browser: true, preferBuiltins: false }), ts()],
 		output: [

@@ -15,6 +15,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRIES = [
 	{ name: 'amazon-cognito-identity-js', types: 'lib/index.d.ts' },
 	{ name: 'amazon-cognito-identity-js-internals', types: 'lib/internals/index.d.ts' },
+	{ name: 'amazon-cognito-identity-js-promises', types: 'lib/promises/index.d.ts' },
 ];
 const check = process.argv.includes('--check');
 const scratch = mkdtempSync(join(tmpdir(), 'cognito-api-report-'));

@@ -143,6 +143,12 @@ export default class Client {
 	fetchOptions: IClientFetchOptions;
 	/** Request timeout in milliseconds; `undefined` means none. */
 	timeout: number | undefined;
+	/**
+	 * @internal A signal every request passes to fetch. Never set on a pool's own client: the
+	 * promise entry gives one call a view of the client that carries the call's signal, so the
+	 * callback API's requests are exactly as before.
+	 */
+	declare signal?: AbortSignal;
 
 	/**
 	 * @param region - AWS region, used when no endpoint is given.
@@ -253,9 +259,17 @@ export default class Client {
 			deliver(callback, err, data);
 		};
 
+		const { signal } = this;
+		if (signal !== undefined) init.signal = signal;
 		if (this.timeout !== undefined && typeof AbortController === 'function') {
 			const controller = new AbortController();
 			init.signal = controller.signal;
+			// The caller's signal still reaches fetch, through the timeout's controller.
+			if (signal !== undefined) {
+				if (signal.aborted) controller.abort(signal.reason);
+				else
+					signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+			}
 			const ms = this.timeout;
 			timer = setTimeout(() => {
 				finish(

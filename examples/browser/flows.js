@@ -9,7 +9,7 @@
 //  - one: restore the session, log in again through device SRP, try CookieStorage (use case 26,
 //    with use case 21), sign out revoking the tokens, then forget the device (use case 22).
 // Every step lands in window.__results.steps and in <pre id="log">.
-/* global window, document, localStorage, fetch, URLSearchParams */
+/* global window, document, localStorage, fetch, URLSearchParams, AbortController */
 
 /** Reads the pool and the user from the page's query string. */
 export function readConfig(search) {
@@ -32,7 +32,7 @@ export function readConfig(search) {
 }
 
 /** Entry point for the examples: reads the query string, then runs the flows. */
-export function start(lib) {
+export function start(lib, promises) {
 	let config;
 	try {
 		config = readConfig(window.location.search);
@@ -42,11 +42,14 @@ export function start(lib) {
 		if (logElement) logElement.textContent = String(error.message);
 		return Promise.resolve(window.__results);
 	}
-	return runDemo(lib, config);
+	return runDemo(lib, config, promises);
 }
 
-/** Runs the flows for this page load and reports into window.__results and #log. */
-export async function runDemo(lib, config) {
+/**
+ * Runs the flows for this page load and reports into window.__results and #log. `promises`,
+ * given by the apps that load amazon-cognito-identity-js/promises, adds the async/await sign-in.
+ */
+export async function runDemo(lib, config, promises) {
 	const results = { phase: null, steps: {}, done: false, failed: null };
 	window.__results = results;
 	// The webpack and Vite pages are the sign-in app's: there the flows bring their own log.
@@ -78,7 +81,7 @@ export async function runDemo(lib, config) {
 		results.phase = current ? 'resume' : 'fresh';
 		log(`phase: ${results.phase}`);
 		if (current) await resume(lib, config, userPool, current, step);
-		else await fresh(lib, config, userPool, step);
+		else await fresh(lib, config, userPool, step, promises);
 		results.done = true;
 		log('done');
 	} catch (error) {
@@ -88,7 +91,7 @@ export async function runDemo(lib, config) {
 	return results;
 }
 
-async function fresh(lib, config, userPool, step) {
+async function fresh(lib, config, userPool, step, promises) {
 	const keys = storageKeys(config);
 
 	await step('signUp', async () => {
@@ -177,6 +180,45 @@ async function fresh(lib, config, userPool, step) {
 				storage.getItem(keys.user('refreshToken')) === session.getRefreshToken().getToken(),
 		};
 	});
+	// The README's async/await sign-in (amazon-cognito-identity-js/promises), into a store of its
+	// own like the email-code sign-in: first with an aborted signal, then for real.
+	if (promises) {
+		await step('promisesLogin', async () => {
+			const storage = mapStorage();
+			const pool = new lib.CognitoUserPool({ ...poolData(config), Storage: storage });
+			const asyncUser = new lib.CognitoUser({
+				Username: config.username,
+				Pool: pool,
+				Storage: storage,
+			});
+			const details = new lib.AuthenticationDetails({
+				Username: config.username,
+				Password: config.password,
+			});
+			const controller = new AbortController();
+			controller.abort();
+			const aborted = await promises.signIn(asyncUser, details, { signal: controller.signal }).then(
+				() => 'resolved',
+				(error) => error.name,
+			);
+			const storedAfterAbort = storage.getItem(keys.lastAuthUser);
+			const signedIn = await promises.signIn(asyncUser, details);
+			if (signedIn.kind !== 'signedIn') throw new Error(`unexpected step ${signedIn.kind}`);
+			const attributes = await promises.getUserAttributes(asyncUser);
+			const email = attributes.find((attribute) => attribute.getName() === 'email');
+			return {
+				aborted,
+				storedAfterAbort,
+				kind: signedIn.kind,
+				valid: signedIn.session.isValid(),
+				sub: signedIn.session.getIdToken().decodePayload().sub,
+				email: email && email.getValue(),
+				accessTokenStored:
+					storage.getItem(keys.user('accessToken')) ===
+					signedIn.session.getAccessToken().getJwtToken(),
+			};
+		});
+	}
 }
 
 /** A storage of its own, kept in memory (the package exports no MemoryStorage at runtime). */

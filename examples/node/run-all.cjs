@@ -16,6 +16,7 @@ runAll({
 	entries: {
 		reactNative: async () => require('amazon-cognito-identity-js/lib/react-native'),
 		reactNativeStorage: async () => require('amazon-cognito-identity-js/lib/StorageHelper-rn'),
+		promises: async () => require('amazon-cognito-identity-js/promises'),
 	},
 	config: loadConfig(),
 	only: onlyFromArgv(),

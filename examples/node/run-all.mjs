@@ -22,6 +22,8 @@ try {
 			// The ES module build of the React Native entry and its store.
 			reactNative: () => import('amazon-cognito-identity-js/es/react-native.js'),
 			reactNativeStorage: () => import('amazon-cognito-identity-js/es/StorageHelper-rn.js'),
+			// The async/await face, through its own entry point.
+			promises: () => import('amazon-cognito-identity-js/promises'),
 		},
 		config: helpers.loadConfig(),
 		only: core.onlyFromArgv(),

@@ -28,7 +28,7 @@ function fetchKind() {
  * @param {string} options.mode 'cjs' or 'esm'
  * @param {object} options.AmazonCognitoIdentity the package, as the runner loaded it
  * @param {string} options.packagePath where the package resolved from
- * @param {{ reactNative(): Promise<object>, reactNativeStorage(): Promise<object> }} options.entries
+ * @param {{ reactNative(): Promise<object>, reactNativeStorage(): Promise<object>, promises(): Promise<object> }} options.entries
  * @param {object} options.config see helpers.loadConfig
  * @param {string[]} [options.only] use case ids to run
  * @returns {Promise<number>} the number of failed use cases

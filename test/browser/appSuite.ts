@@ -16,6 +16,8 @@ export interface ServedApp {
 	site: StaticServer;
 	/** Path of the app's HTML page on `site`. */
 	path: string;
+	/** Whether the app loads amazon-cognito-identity-js/promises and hands it to the flows. */
+	promises: boolean;
 }
 
 interface StepResult {
@@ -225,6 +227,22 @@ export function appScenario(serve: () => Promise<ServedApp>, extra?: () => void)
 				EMAIL_OTP_CODE: sent?.code,
 			});
 			expect(answer?.body).not.toHaveProperty('ChallengeResponses.PASSWORD');
+		});
+
+		it('signs in through amazon-cognito-identity-js/promises exactly when the app loads it', () => {
+			if (!app.promises) {
+				expect(fresh.steps.promisesLogin).toBeUndefined();
+				return;
+			}
+			expect(value(fresh, 'promisesLogin')).toEqual({
+				aborted: 'AbortError',
+				storedAfterAbort: null,
+				kind: 'signedIn',
+				valid: true,
+				sub,
+				email: `${username}@example.com`,
+				accessTokenStored: true,
+			});
 		});
 	});
 

@@ -39,3 +39,10 @@ export async function build(appDir: string, link: string[], bin: string, args: s
 
 /** Code that has no business in a browser bundle: the Node seams and the fetch ponyfill. */
 export const NODE_ONLY = /node:crypto|createDiffieHellman|cross-fetch/;
+
+/**
+ * Strings only amazon-cognito-identity-js/promises holds (step kinds and its own message); an
+ * app that does not import it must contain none of them.
+ */
+export const PROMISES_ONLY =
+	/factorSelection|mfaSelection|Verifying the TOTP code did not complete/;

@@ -23,6 +23,7 @@ describe.skipIf(!runBrowser)('script-tag example (dist/amazon-cognito-identity.m
 				'/examples/browser/': join(ROOT, 'examples', 'browser'),
 			}),
 			path: '/examples/browser/flows.html',
+			promises: true,
 		};
 	});
 });

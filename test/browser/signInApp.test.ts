@@ -17,6 +17,6 @@ describe.skipIf(!runBrowser)('sign-in app (examples/browser/index.html, script t
 			'/dist/': join(ROOT, 'dist'),
 			'/examples/browser/': join(ROOT, 'examples', 'browser'),
 		});
-		return { site, path: '/examples/browser/index.html' };
+		return { site, path: '/examples/browser/index.html', promises: false };
 	});
 });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../helpers/staticServer';
 import { appScenario, runBrowser, type ServedApp } from './appSuite';
 import { signInAppSuite } from './signInSuite';
-import { NODE_ONLY, build, copyExample } from './buildApp';
+import { NODE_ONLY, PROMISES_ONLY, build, copyExample } from './buildApp';
 
 describe.skipIf(!runBrowser)('Vite example', () => {
 	let appDir = '';
@@ -24,7 +24,11 @@ describe.skipIf(!runBrowser)('Vite example', () => {
 				'warn',
 			]);
 			buildLog = out.stdout + out.stderr;
-			return { site: await serveStatic({ '/': join(appDir, 'dist') }), path: '/index.html' };
+			return {
+				site: await serveStatic({ '/': join(appDir, 'dist') }),
+				path: '/index.html',
+				promises: true,
+			};
 		})());
 	appScenario(serve, () => {
 		it('bundles the browser seams only (no Node crypto, no cross-fetch)', () => {
@@ -34,6 +38,8 @@ describe.skipIf(!runBrowser)('Vite example', () => {
 			const bundle = scripts.map((name) => readFileSync(join(assets, name), 'utf8')).join('\n');
 			expect(bundle).toContain('CognitoIdentityServiceProvider');
 			expect(bundle).not.toMatch(NODE_ONLY);
+			// This app imports amazon-cognito-identity-js/promises (the webpack one does not).
+			expect(bundle).toMatch(PROMISES_ONLY);
 			// Vite warns when it has to stub a Node built-in for the browser; nothing to warn about.
 			expect(buildLog).not.toMatch(/externalized|warn|error/i);
 		});

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../helpers/staticServer';
 import { appScenario, runBrowser, type ServedApp } from './appSuite';
 import { signInAppSuite } from './signInSuite';
-import { NODE_ONLY, build, copyExample } from './buildApp';
+import { NODE_ONLY, PROMISES_ONLY, build, copyExample } from './buildApp';
 
 describe.skipIf(!runBrowser)('webpack 5 example', () => {
 	let appDir = '';
@@ -23,7 +23,7 @@ describe.skipIf(!runBrowser)('webpack 5 example', () => {
 				'webpack.config.js',
 			]);
 			buildLog = out.stdout + out.stderr;
-			return { site: await serveStatic({ '/': appDir }), path: '/index.html' };
+			return { site: await serveStatic({ '/': appDir }), path: '/index.html', promises: false };
 		})());
 	appScenario(serve, () => {
 		it('bundles the browser seams only (no Node crypto, no cross-fetch)', () => {
@@ -32,6 +32,11 @@ describe.skipIf(!runBrowser)('webpack 5 example', () => {
 			expect(bundle).not.toMatch(NODE_ONLY);
 			expect(buildLog).toContain('compiled successfully');
 			expect(buildLog).not.toMatch(/WARNING|ERROR/);
+		});
+
+		it('carries none of the promises entry, which this app does not import', () => {
+			const bundle = readFileSync(join(appDir, 'dist', 'my-app.js'), 'utf8');
+			expect(bundle).not.toMatch(PROMISES_ONLY);
 		});
 	});
 	signInAppSuite(serve, { brief: true });

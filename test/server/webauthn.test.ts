@@ -50,8 +50,11 @@ describe('passkeys: registration, listing and deletion over the wire', async () 
 
 	it('Complete registers the passkey; List shows it; Start then excludes it; Delete removes it', async () => {
 		const auth = new SoftAuthenticator();
+		// The registration stamps CreatedAt somewhere in this window (a second may tick under load).
+		const before = Math.floor(s.lp.now() / 1000);
 		const id = await registerPasskey(s, ada, auth);
 		const list = await ok(s.url, 'ListWebAuthnCredentials', { AccessToken: ada });
+		const until = Math.floor(s.lp.now() / 1000);
 		expect(list.NextToken).toBeUndefined();
 		expect(list.Credentials).toEqual([
 			{
@@ -60,9 +63,12 @@ describe('passkeys: registration, listing and deletion over the wire', async () 
 				RelyingPartyId: 'example.com',
 				AuthenticatorAttachment: 'platform',
 				AuthenticatorTransports: ['internal', 'hybrid'],
-				CreatedAt: Math.floor(s.lp.now() / 1000),
+				CreatedAt: expect.any(Number) as unknown,
 			},
 		]);
+		const createdAt = (list.Credentials as Json[])[0]?.CreatedAt as number;
+		expect(createdAt).toBeGreaterThanOrEqual(before);
+		expect(createdAt).toBeLessThanOrEqual(until);
 		const start = await ok(s.url, 'StartWebAuthnRegistration', { AccessToken: ada });
 		expect((start.CredentialCreationOptions as Json).excludeCredentials).toEqual([
 			{ id, type: 'public-key', transports: ['internal', 'hybrid'] },
